@@ -1,0 +1,137 @@
+"""MkDocs hooks of the bulletin site: a table of contents from MkDocs events to plain functions.
+
+The logic lives in the `bulletins` package beside this file; this module only reads MkDocs'
+objects, calls it and hands the results back. A fresh `_build` is made for every build, since
+`mkdocs serve` keeps this module loaded between rebuilds.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from bulletins.catalog import build_catalog, catalog_json
+from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.model import chinese_date
+from bulletins.plan import home_variables, plan_site
+from bulletins.problems import errors, warnings
+from bulletins.registry import load_registry
+from bulletins.render import annotate_body
+from bulletins.urls import CATALOG, HOME, Links
+
+log = get_plugin_logger(__name__)
+
+REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
+_command = "build"
+_build = None
+
+
+class _Build:
+    """Everything one build knows about the bulletins, computed once in `on_files`."""
+
+    def __init__(self, bulletins, registry, plan, links, article_meta_template):
+        self.bulletins_by_source = {b.source_path: b for b in bulletins}
+        self.registry = registry
+        self.plan = plan
+        self.pages_by_source = {p.source_path: p for p in plan.pages}
+        self.links = links
+        self.article_meta_template = article_meta_template
+
+
+def on_startup(*, command, dirty):
+    global _command
+    _command = command
+
+
+def on_files(files: Files, *, config) -> Files:
+    global _build
+    project_dir = os.path.dirname(config.config_file_path)
+    docs_rel = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
+    registry, problems = load_registry(
+        os.path.join(config.docs_dir, REGISTRY_DIR), f"{docs_rel}/{REGISTRY_DIR}"
+    )
+    sources = [
+        Source(f.src_uri, f"{docs_rel}/{f.src_uri}", f.content_string)
+        for f in files.documentation_pages()
+        if is_bulletin_source(f.src_uri)
+    ]
+    bulletins, bulletin_problems = load_bulletins(sources, registry)
+    problems += bulletin_problems
+    for problem in warnings(problems):
+        log.warning(str(problem))
+    if errors(problems):
+        lines = "\n".join(str(p) for p in errors(problems))
+        raise PluginError(f"{len(errors(problems))} 处内容错误，构建已停止：\n{lines}")
+
+    publishing = _command != "serve"  # drafts are previewed by `mkdocs serve`, never published
+    for bulletin in bulletins:
+        # Bulletins are reached through their year's page, not the navigation (see plan._nav).
+        hidden = InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
+        files.get_file_from_path(bulletin.source_path).inclusion = hidden
+    if publishing:
+        bulletins = [b for b in bulletins if not b.draft]
+
+    static_pages = sorted(
+        f.src_uri
+        for f in files.documentation_pages()
+        if f.src_uri != HOME and not f.src_uri.startswith("bulletins/")
+    )
+    plan = plan_site(bulletins, registry, static_pages)
+    links = Links(config.use_directory_urls)
+    for page in plan.pages:
+        files.append(
+            File.generated(
+                config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
+    catalog = build_catalog(bulletins, registry, links)
+    files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
+    config.nav = plan.nav
+
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        macros.variables["bulletin_site"] = home_variables(bulletins, plan.summary)
+
+    # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
+    meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
+    _build = _Build(bulletins, registry, plan, links, meta_template)
+    summary = plan.summary
+    log.info(
+        f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
+        f"{summary['departments']} 个部门, {summary['topics']} 个专题"
+    )
+    return files
+
+
+def on_env(env, *, config, files):
+    env.filters["chinese_date"] = chinese_date
+    return env
+
+
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    bulletin = _build.bulletins_by_source.get(page.file.src_uri)
+    if bulletin is None:
+        return markdown
+    page.meta["title"] = bulletin.title
+    page.meta["template"] = "bulletin.html"
+
+    def render_meta(article):
+        return _build.article_meta_template.render(
+            page=page, base_url="", article=article, links=_build.links
+        )
+
+    return annotate_body(markdown, bulletin, render_meta)
+
+
+def on_page_context(context, *, page, config, nav):
+    source = page.file.src_uri
+    context["links"] = _build.links
+    if source in _build.bulletins_by_source:
+        context["bulletin"] = _build.bulletins_by_source[source]
+        context["neighbours"] = _build.plan.neighbours.get(source, (None, None))
+    elif source in _build.pages_by_source:
+        context["listing"] = _build.pages_by_source[source].context
+    return context

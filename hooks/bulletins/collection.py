@@ -1,0 +1,77 @@
+"""Read every bulletin of a site: parse each file, then check what spans files."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Bulletin, canonical_source_path, newest_first
+from .parse import parse_bulletin
+from .problems import Problem, sorted_problems
+from .registry import Registry
+
+BULLETINS_DIR = "bulletins/"
+
+
+@dataclass(frozen=True)
+class Source:
+    source_path: str  # relative to docs/, e.g. bulletins/2021/gzjb-009.md
+    display_path: str  # relative to the project root, for messages
+    text: str
+
+
+def is_bulletin_source(source_path: str) -> bool:
+    """Bulletins are the Markdown files under bulletins/, except section index pages."""
+    return (
+        source_path.startswith(BULLETINS_DIR)
+        and source_path.endswith(".md")
+        and not source_path.endswith("index.md")
+    )
+
+
+def load_bulletins(
+    sources: Iterable[Source], registry: Registry
+) -> tuple[list[Bulletin], list[Problem]]:
+    """Parse all sources; returns the valid bulletins newest first and every problem found."""
+    sources = list(sources)
+    bulletins: list[Bulletin] = []
+    problems: list[Problem] = []
+    for source in sources:
+        bulletin, found = parse_bulletin(source.text, source.source_path, source.display_path, registry)
+        problems += found
+        if bulletin is not None:
+            bulletins.append(bulletin)
+    display = {s.source_path: s.display_path for s in sources}
+    problems += _cross_file_problems(bulletins, display)
+    bulletins.sort(key=newest_first)
+    return bulletins, sorted_problems(problems)
+
+
+def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> list[Problem]:
+    problems = []
+    by_key: dict[tuple, list[Bulletin]] = defaultdict(list)
+    for bulletin in bulletins:
+        by_key[bulletin.key].append(bulletin)
+    for (_, year, issue), claimants in by_key.items():
+        if len(claimants) < 2:
+            continue
+        paths = sorted(display.get(b.source_path, b.source_path) for b in claimants)
+        for bulletin in claimants:
+            others = ", ".join(p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path))
+            problems.append(
+                Problem(
+                    display.get(bulletin.source_path, bulletin.source_path), 1, "issue",
+                    f"{bulletin.series.name} {year}年第{issue}期 is also claimed by {others}",
+                )
+            )
+    for bulletin in bulletins:
+        expected = canonical_source_path(bulletin.series, bulletin.date, bulletin.issue)
+        if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:
+            problems.append(
+                Problem(
+                    display.get(bulletin.source_path, bulletin.source_path), 1, "",
+                    f"file name does not follow series, date and issue: move it to docs/{expected}",
+                )
+            )
+    return problems

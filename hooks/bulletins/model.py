@@ -1,0 +1,84 @@
+"""The one parsed form of a bulletin, built once per build and shared by every index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: str  # full name, e.g. 聊城市司法局
+    short: str  # shown on the site, e.g. 市司法局
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Distribution:
+    report_to: str = ""  # 报
+    send_to: str = ""  # 发
+    copies: int | None = None  # 共印 N 份
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int  # 1-based position in the issue
+    title: str
+    departments: tuple[Department, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def anchor(self) -> str:
+        # Stable, ASCII, independent of the Chinese title (MkDocs' slugs drop Han characters).
+        return f"a{self.number}"
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    source_path: str  # relative to docs/, e.g. bulletins/2021/gzjb-009.md
+    series: Series
+    issue: int
+    date: dt.date
+    issuer: str
+    title: str
+    articles: tuple[Article, ...]
+    distribution: Distribution | None = None
+    total_issue: int | None = None
+    draft: bool = False
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.series.id, self.year, self.issue)
+
+
+def canonical_source_path(series: Series, date: dt.date, issue: int) -> str:
+    """Where a bulletin's file lives under docs/; its URL follows from it."""
+    return f"bulletins/{date.year}/{series.id}-{issue:03d}.md"
+
+
+def newest_first(bulletin: Bulletin) -> tuple:
+    """Sort key: date descending, then series id and issue number descending."""
+    return (-bulletin.date.toordinal(), bulletin.series.id, -bulletin.issue)
+
+
+def chinese_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"

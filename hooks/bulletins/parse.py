@@ -1,0 +1,284 @@
+"""Parse and validate one bulletin file into a `Bulletin`, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .frontmatter import Scalar, split_front_matter
+from .model import Article, Bulletin, Distribution
+from .problems import WARNING, Problem, errors
+from .registry import Registry
+
+BULLETIN_KEYS = {
+    "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
+    "draft",
+}  # fmt: skip
+ARTICLE_KEYS = {"title", "departments", "topics"}
+DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
+
+HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
+FENCE_RE = re.compile(r"^(```|~~~)")
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Checker:
+    """Reads typed values out of front matter, recording a problem for each bad one."""
+
+    def __init__(self, path: str, lines: dict[str, int]) -> None:
+        self.path = path
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, field: str, message: str, severity: str = "error") -> None:
+        line = self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0], 1)
+        self.problems.append(Problem(self.path, line, field, message, severity))
+
+    def unknown_keys(self, mapping: dict, known: set[str], prefix: str) -> None:
+        for key in sorted(set(mapping) - known):
+            field = f"{prefix}{key}"
+            hint = [k for k in sorted(known) if _close(key, k)]
+            message = f"unknown key (did you mean '{hint[0]}'?)" if hint else "unknown key"
+            self.problem(field, message, WARNING)
+
+    def require(self, mapping: dict, key: str, prefix: str = ""):
+        if key not in mapping or _is_empty(mapping[key]):
+            where = prefix.rstrip(".") or ""
+            field = f"{prefix}{key}"
+            line = self.lines.get(where, 1) if where else 1
+            if key in mapping:
+                line = self.lines.get(field, line)
+            self.problems.append(Problem(self.path, line, field, "is required"))
+            return None
+        return mapping[key]
+
+    def text(self, value, field: str) -> str | None:
+        if not isinstance(value, Scalar) or value.value is None:
+            self.problem(field, "expected text")
+            return None
+        # An unquoted `NO` loads as False and `2021` as an int: keep what the editor wrote.
+        result = value.value if isinstance(value.value, str) else value.text
+        result = result.strip()
+        if not result:
+            self.problem(field, "must not be empty")
+            return None
+        return result
+
+    def integer(self, value, field: str) -> int | None:
+        if not isinstance(value, Scalar):
+            self.problem(field, "expected a whole number")
+            return None
+        text = value.text.strip()
+        if re.fullmatch(r"0\d+", text):
+            self.problem(
+                field,
+                f"'{text}' has a leading zero, which YAML may read as an octal number "
+                f"(write {int(text)})",
+            )
+            return None
+        if isinstance(value.value, bool) or not re.fullmatch(r"\d+", text):
+            self.problem(field, f"expected a whole number, got '{text}'")
+            return None
+        number = int(text)
+        if number < 1:
+            self.problem(field, "must be 1 or more")
+            return None
+        return number
+
+    def date(self, value, field: str) -> dt.date | None:
+        if isinstance(value, Scalar) and type(value.value) is dt.date:
+            return value.value
+        text = value.text.strip() if isinstance(value, Scalar) else ""
+        if ISO_DATE_RE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                self.problem(field, f"'{text}' is not a real date")
+                return None
+        self.problem(field, f"expected a date written YYYY-MM-DD (e.g. 2021-03-11), got '{text}'")
+        return None
+
+    def text_list(self, value, field: str) -> list[tuple[str, str]]:
+        """[(field path, text)] for a list of names; a single name is accepted as a list of one."""
+        if isinstance(value, Scalar):
+            value = [value]
+            items = [(field, value[0])]
+        elif isinstance(value, list):
+            items = [(f"{field}[{index}]", item) for index, item in enumerate(value)]
+        else:
+            self.problem(field, "expected a list")
+            return []
+        if not items:
+            self.problem(field, "needs at least one entry")
+        result = []
+        for item_field, item in items:
+            text = self.text(item, item_field)
+            if text is not None:
+                result.append((item_field, text))
+        return result
+
+
+def parse_bulletin(
+    text: str, source_path: str, display_path: str, registry: Registry
+) -> tuple[Bulletin | None, list[Problem]]:
+    """Parse one bulletin. `source_path` is relative to docs/, `display_path` to the project."""
+    front, problems = split_front_matter(text, display_path)
+    if front is None:
+        return None, problems
+    check = _Checker(display_path, front.lines)
+    check.problems += problems
+    data = front.data
+    if not isinstance(data, dict):
+        check.problem("", "front matter must be a mapping of keys to values")
+        return None, check.problems
+    check.unknown_keys(data, BULLETIN_KEYS, "")
+
+    series = issue = date = issuer = None
+    if (value := check.require(data, "series")) is not None:
+        if (name := check.text(value, "series")) is not None:
+            series, message = registry.find_series(name)
+            if series is None:
+                check.problem("series", message)
+    if (value := check.require(data, "issue")) is not None:
+        issue = check.integer(value, "issue")
+    total_issue = check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
+    if (value := check.require(data, "date")) is not None:
+        date = check.date(value, "date")
+    if (value := check.require(data, "issuer")) is not None:
+        issuer = check.text(value, "issuer")
+    title = check.text(data["title"], "title") if "title" in data else None
+    draft = False
+    if "draft" in data:
+        draft_value = data["draft"]
+        if isinstance(draft_value, Scalar) and isinstance(draft_value.value, bool):
+            draft = draft_value.value
+        else:
+            check.problem("draft", "expected true or false")
+
+    articles = _articles(check, data, registry)
+    distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
+    headings = body_headings(front.body, front.body_start_line)
+    _match_headings(check, data, articles, headings)
+
+    if errors(check.problems) or None in (series, issue, date, issuer) or articles is None:
+        return None, check.problems
+    bulletin = Bulletin(
+        source_path=source_path,
+        series=series,
+        issue=issue,
+        date=date,
+        issuer=issuer,
+        title=title or f"{series.name} 第{issue}期",
+        articles=tuple(articles),
+        distribution=distribution,
+        total_issue=total_issue,
+        draft=draft,
+    )
+    return bulletin, check.problems
+
+
+def _articles(check: _Checker, data: dict, registry: Registry) -> list[Article] | None:
+    value = check.require(data, "articles")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value:
+        check.problem("articles", "expected a list of articles (title, departments, topics)")
+        return None
+    articles = []
+    for index, entry in enumerate(value):
+        prefix = f"articles[{index}]"
+        if not isinstance(entry, dict):
+            check.problem(prefix, "expected title, departments and topics")
+            continue
+        check.unknown_keys(entry, ARTICLE_KEYS, f"{prefix}.")
+        title = departments = topics = None
+        if (raw := check.require(entry, "title", f"{prefix}.")) is not None:
+            title = check.text(raw, f"{prefix}.title")
+        if (raw := check.require(entry, "departments", f"{prefix}.")) is not None:
+            departments = _lookup(check, raw, f"{prefix}.departments", registry.find_department)
+        if (raw := check.require(entry, "topics", f"{prefix}.")) is not None:
+            topics = _lookup(check, raw, f"{prefix}.topics", registry.find_topic)
+        if title and departments and topics:
+            articles.append(Article(index + 1, title, departments, topics))
+    return articles
+
+
+def _lookup(check: _Checker, raw, field: str, find) -> tuple:
+    found = []
+    for item_field, name in check.text_list(raw, field):
+        entry, message = find(name)
+        if entry is None:
+            check.problem(item_field, message)
+        elif entry in found:
+            check.problem(item_field, f"'{name}' is listed twice", WARNING)
+        else:
+            found.append(entry)
+    return tuple(found)
+
+
+def _distribution(check: _Checker, value) -> Distribution | None:
+    if not isinstance(value, dict):
+        check.problem("distribution", "expected report_to, send_to and copies")
+        return None
+    check.unknown_keys(value, DISTRIBUTION_KEYS, "distribution.")
+    report_to = check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
+    send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
+    copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
+    return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
+
+
+def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
+    """[(file line, text)] of the level-2 headings of the body, outside fenced code."""
+    headings = []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence and (match := HEADING_RE.match(line)):
+            headings.append((first_line + offset, match["text"]))
+    return headings
+
+
+def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
+    raw_articles = data.get("articles")
+    if not isinstance(raw_articles, list):
+        return
+    titles = []
+    for index, entry in enumerate(raw_articles):
+        raw = entry.get("title") if isinstance(entry, dict) else None
+        if isinstance(raw, Scalar):
+            titles.append((f"articles[{index}].title", str(raw.value).strip()))
+    heading_texts = [text for _, text in headings]
+    title_texts = [text for _, text in titles]
+    for field, title in titles:
+        if title not in heading_texts:
+            hint = _closest(title, heading_texts)
+            check.problem(field, f"no '## ' heading in the body matches this title{hint}")
+    for line, text in headings:
+        if text not in title_texts:
+            hint = _closest(text, title_texts)
+            check.problems.append(
+                Problem(check.path, line, "body", f"heading '## {text}' has no article in front matter{hint}")
+            )
+    matched_titles = [t for t in title_texts if t in heading_texts]
+    matched_headings = [h for h in heading_texts if h in title_texts]
+    if matched_titles != matched_headings:
+        check.problem("articles", "articles are not in the same order as the '## ' headings of the body")
+
+
+def _closest(value: str, candidates: list[str]) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
+    return f" (closest: '{matches[0]}')" if matches else ""
+
+
+def _close(a: str, b: str) -> bool:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _is_empty(value) -> bool:
+    return isinstance(value, Scalar) and value.value in (None, "")

@@ -1,0 +1,43 @@
+"""Problems found in content, reported the way a compiler reports errors."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    field: str  # e.g. "articles[2].departments[0]"; "" for the file itself
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" {self.field}:" if self.field else ""
+        prefix = " warning:" if self.severity == WARNING else ""
+        return f"{location}:{prefix}{field} {self.message}"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == WARNING]
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.field, p.message))
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """A hint such as " (did you mean '市司法局'?)", or "" when nothing is close."""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.5)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

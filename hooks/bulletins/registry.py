@@ -1,0 +1,119 @@
+"""The registries editors keep in YAML: series, departments and topics."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+from .model import Department, Series, Topic
+from .problems import Problem, did_you_mean
+
+REGISTRY_FILES = {"series": "series.yml", "departments": "departments.yml", "topics": "topics.yml"}
+ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+@dataclass
+class Registry:
+    series: dict[str, Series] = field(default_factory=dict)  # by id
+    departments: dict[str, Department] = field(default_factory=dict)  # by id
+    topics: dict[str, Topic] = field(default_factory=dict)  # by id
+    # name lookups: every accepted spelling -> the entry
+    series_by_name: dict[str, Series] = field(default_factory=dict)
+    departments_by_name: dict[str, Department] = field(default_factory=dict)
+    topics_by_name: dict[str, Topic] = field(default_factory=dict)
+
+    def find_series(self, name: str) -> tuple[Series | None, str]:
+        """(series, "") or (None, message with the closest valid value)."""
+        found = self.series_by_name.get(name)
+        if found:
+            return found, ""
+        return None, f"'{name}' is not a known series{did_you_mean(name, self.series_by_name)}"
+
+    def find_department(self, name: str) -> tuple[Department | None, str]:
+        found = self.departments_by_name.get(name)
+        if found:
+            return found, ""
+        hint = did_you_mean(name, self.departments_by_name)
+        return None, f"'{name}' is not a known department{hint}"
+
+    def find_topic(self, name: str) -> tuple[Topic | None, str]:
+        found = self.topics_by_name.get(name)
+        if found:
+            return found, ""
+        return None, f"'{name}' is not a known topic{did_you_mean(name, self.topics_by_name)}"
+
+
+def load_registry(directory: str, display_dir: str) -> tuple[Registry, list[Problem]]:
+    """Read the three registry files from `directory`; `display_dir` is how paths are reported."""
+    registry = Registry()
+    problems: list[Problem] = []
+    for kind, filename in REGISTRY_FILES.items():
+        path = os.path.join(directory, filename)
+        shown = f"{display_dir}/{filename}"
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            entries = yaml.safe_load(text)
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except FileNotFoundError:
+            problems.append(Problem(shown, 0, "", "registry file is missing"))
+            continue
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problems.append(
+                Problem(shown, mark.line + 1 if mark else 0, "", f"malformed YAML: {error}")
+            )
+            continue
+        if not isinstance(entries, list):
+            problems.append(Problem(shown, 1, "", "expected a list of entries"))
+            continue
+        for index, (entry, node) in enumerate(zip(entries, root.value)):
+            line = node.start_mark.line + 1
+            problems += _add_entry(registry, kind, entry, f"[{index}]", shown, line)
+    return registry, problems
+
+
+def _add_entry(
+    registry: Registry, kind: str, entry, where: str, shown: str, line: int
+) -> list[Problem]:
+    if not isinstance(entry, dict):
+        return [Problem(shown, line, where, "expected a mapping with id and name")]
+    entry_id = str(entry.get("id", ""))
+    name = str(entry.get("name", "")).strip()
+    if not entry_id or set(entry_id) - ID_CHARS:
+        return [Problem(shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'")]
+    if not name:
+        return [Problem(shown, line, f"{where}.name", "is required")]
+    by_id, by_name = {
+        "series": (registry.series, registry.series_by_name),
+        "departments": (registry.departments, registry.departments_by_name),
+        "topics": (registry.topics, registry.topics_by_name),
+    }[kind]
+    if entry_id in by_id:
+        return [Problem(shown, line, f"{where}.id", f"duplicate id '{entry_id}'")]
+    if kind == "series":
+        item = Series(id=entry_id, name=name)
+        spellings = [name]
+    elif kind == "departments":
+        short = str(entry.get("short") or name).strip()
+        aliases = tuple(str(a).strip() for a in entry.get("aliases") or ())
+        item = Department(id=entry_id, name=name, short=short, aliases=aliases)
+        spellings = [name, short, *aliases]
+    else:
+        keywords = tuple(str(k).strip() for k in entry.get("keywords") or ())
+        description = str(entry.get("description", "")).strip()
+        item = Topic(id=entry_id, name=name, description=description, keywords=keywords)
+        spellings = [name]
+    problems = []
+    for spelling in spellings:
+        taken = by_name.get(spelling)
+        if taken and taken.id != entry_id:
+            problems.append(
+                Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'")
+            )
+            continue
+        by_name[spelling] = item
+    by_id[entry_id] = item
+    return problems

@@ -1,0 +1,66 @@
+"""Where each page lives. URLs are ASCII and follow from the data, never from Chinese titles."""
+
+from __future__ import annotations
+
+from .indexes import ArticleRef
+from .model import Bulletin, Department, Topic
+
+HOME = "index.md"
+BULLETINS_OVERVIEW = "bulletins/index.md"
+DEPARTMENTS_OVERVIEW = "departments/index.md"
+TOPICS_OVERVIEW = "topics/index.md"
+ARCHIVE_OVERVIEW = "archive/index.md"
+CATALOG = "catalog.json"
+
+
+def bulletin_year_source(year: int) -> str:
+    return f"bulletins/{year}/index.md"
+
+
+def department_source(department: Department) -> str:
+    return f"departments/{department.id}.md"
+
+
+def topic_source(topic: Topic) -> str:
+    return f"topics/{topic.id}.md"
+
+
+def archive_year_source(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def page_url(source_path: str, use_directory_urls: bool) -> str:
+    """The site-root-relative URL MkDocs gives the page built from `source_path`."""
+    stem = source_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        directory = stem.removesuffix("index")
+        return directory if use_directory_urls else f"{directory}index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+class Links:
+    """Site-root-relative URLs of everything a template links to (pipe them through `|url`)."""
+
+    def __init__(self, use_directory_urls: bool) -> None:
+        self.use_directory_urls = use_directory_urls
+
+    def source(self, source_path: str) -> str:
+        return page_url(source_path, self.use_directory_urls)
+
+    def bulletin(self, bulletin: Bulletin) -> str:
+        return self.source(bulletin.source_path)
+
+    def article(self, ref: ArticleRef) -> str:
+        return f"{self.bulletin(ref.bulletin)}#{ref.article.anchor}"
+
+    def department(self, department: Department) -> str:
+        return self.source(department_source(department))
+
+    def topic(self, topic: Topic) -> str:
+        return self.source(topic_source(topic))
+
+    def bulletin_year(self, year: int) -> str:
+        return self.source(bulletin_year_source(year))
+
+    def archive_year(self, year: int) -> str:
+        return self.source(archive_year_source(year))
