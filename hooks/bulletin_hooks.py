@@ -20,6 +20,7 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body
+from bulletins.sharing import bulletin_description
 from bulletins.urls import CATALOG, HOME, Links
 
 log = get_plugin_logger(__name__)
@@ -116,6 +117,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if bulletin is None:
         return markdown
     page.meta["title"] = bulletin.title
+    page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
 
     def render_meta(article):
