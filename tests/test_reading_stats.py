@@ -7,8 +7,6 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from bulletins.charts import HEATMAP_LEVELS, heatmap, horizontal_bars, monthly_columns
 from bulletins.collection import Source, load_bulletins
 from bulletins.registry import load_registry
@@ -172,19 +170,6 @@ class TableReader(HTMLParser):
     def handle_data(self, data):
         if self.cell is not None:
             self.cell += data
-
-
-@pytest.fixture(scope="module")
-def campaign_site(tmp_path_factory):
-    from conftest import FixtureSite
-
-    site = FixtureSite(tmp_path_factory.mktemp("campaign") / "project")
-    site.add_seed()
-    for path in sorted((CAMPAIGN / "bulletins").rglob("*.md")):
-        site.add(path.relative_to(CAMPAIGN).as_posix(), path.read_text(encoding="utf-8"))
-    result = site.build()
-    assert result.returncode == 0, result.output
-    return site
 
 
 def test_statistics_page_numbers_match_catalog(campaign_site):

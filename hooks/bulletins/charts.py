@@ -59,7 +59,7 @@ class Heatmap:
     label_width: float
     top: float  # height of the month labels above the cells
     row_labels: tuple[tuple[str, float], ...]  # (label, baseline y)
-    column_labels: tuple[tuple[str, str, float], ...]  # (year or "", month, left x)
+    column_labels: tuple[tuple[str, str, float], ...]  # (year or "", month number, left x)
     cells: tuple[Cell, ...]
 
 
@@ -107,7 +107,7 @@ def heatmap(rows: list[CountRow], months: list[Month]) -> Heatmap:
     )
     column_labels = tuple(
         # The year is written above the first month and above every January.
-        (f"{year}年" if c == 0 or number == 1 else "", f"{number}月", label_width + c * CELL)
+        (f"{year}年" if c == 0 or number == 1 else "", str(number), label_width + c * CELL)
         for c, (year, number) in enumerate(months)
     )
     return Heatmap(
