@@ -87,7 +87,8 @@ def failing_audits(report: dict, category: str) -> list[str]:
     return sorted(
         ref["id"]
         for ref in refs
-        if ref["weight"] > 0 and (audits[ref["id"]].get("score") is not None)
+        if ref["weight"] > 0
+        and (audits[ref["id"]].get("score") is not None)
         and audits[ref["id"]]["score"] < 0.9
     )
 
@@ -132,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name:<18}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
                 for category in CATEGORIES:
                     if row[category] < 95:
-                        print(f"    {category} below 95: {', '.join(failing_audits(report, category))}")
+                        print(
+                            f"    {category} below 95: {', '.join(failing_audits(report, category))}"
+                        )
         finally:
             server.shutdown()
             server.server_close()

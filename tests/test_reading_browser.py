@@ -6,6 +6,7 @@ Screenshots at 360 and 1280 px go to tests/artifacts/reading/ for a person to lo
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -143,12 +144,16 @@ def root_font_size(page) -> float:
 def test_font_size_control_scales_text_and_is_remembered(page, site_url):
     open_page(page, site_url, "bulletin")
     standard = root_font_size(page)
-    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)")
+    body = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)"
+    )
     page.click("button[data-font-size='large']")
     assert root_font_size(page) == pytest.approx(standard * 1.2, rel=0.01)
     assert page.get_attribute("button[data-font-size='large']", "aria-pressed") == "true"
     assert page.get_attribute("button[data-font-size='standard']", "aria-pressed") == "false"
-    larger = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)")
+    larger = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)"
+    )
     assert larger == pytest.approx(body * 1.2, rel=0.01)
     # Another page, and a later visit, keep the choice.
     open_page(page, site_url, "archive")
@@ -270,7 +275,7 @@ def test_headings_in_order_and_landmarks(page, site_url, name):
         ".md-content h4')].map(h => Number(h.tagName[1]))"
     )
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     assert page.locator("main").count() == 1 and page.locator("header").count() >= 1
     vague = page.evaluate(
         "[...document.querySelectorAll('a')].map(a => a.textContent.trim())"

@@ -18,6 +18,8 @@ def bulletin_description(bulletin: Bulletin) -> str:
     for position, article in enumerate(bulletin.articles):
         piece = ("；" if position else "") + article.title
         if len(text) + len(piece) > DESCRIPTION_LIMIT:
-            return text + "……" if position else (text + article.title)[: DESCRIPTION_LIMIT - 1] + "…"
+            return (
+                text + "……" if position else (text + article.title)[: DESCRIPTION_LIMIT - 1] + "…"
+            )
         text += piece
     return text
