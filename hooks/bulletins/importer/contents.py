@@ -1,0 +1,83 @@
+"""The table of contents after the masthead, if the bulletin has one.
+
+A contents entry is recognised by what follows it: the same title printed again above its
+article (compared without white space, since PDF text breaks long titles with spaces). The
+contents form of a title is the one kept, as it has no stray spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import SECTION_RE, SourceLine, compact
+
+CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:：]?$")
+BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
+PAGE_REFERENCE_RE = re.compile(r"\s*[.…·．]{2,}\s*\d{1,3}$")
+TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
+
+
+@dataclass
+class Contents:
+    titles: list[str] = field(default_factory=list)  # in order, contents form
+    lines: list[SourceLine] = field(default_factory=list)  # the lines the contents took
+
+    def title_for(self, text: str) -> str | None:
+        """The contents form of a body line (or lines joined) that repeats a contents entry."""
+        key = compact(text)
+        return next((title for title in self.titles if compact(title) == key), None)
+
+
+def entry_text(text: str) -> str:
+    """A contents line without its bullet and its page reference (`…… 3`)."""
+    return PAGE_REFERENCE_RE.sub("", BULLET_RE.sub("", text, count=1)).strip()
+
+
+def block_openings(blocks: list[list[SourceLine]]) -> dict[str, int]:
+    """Compact text of the first 1..TITLE_MAX_LINES lines of each block -> last line it starts on."""
+    found: dict[str, int] = {}
+    for block in blocks:
+        for count in range(1, min(TITLE_MAX_LINES, len(block)) + 1):
+            key = compact("".join(line.text for line in block[:count]))
+            found[key] = max(found.get(key, 0), block[0].number)
+    return found
+
+
+def read_contents(lines: list[SourceLine], blocks: list[list[SourceLine]]) -> Contents:
+    """Read contents entries from the start of `lines` (the content lines after the masthead)."""
+    contents = Contents()
+    if not lines:
+        return contents
+    index = 0
+    if CONTENTS_LABEL_RE.match(compact(lines[0].text)):
+        contents.lines.append(lines[0])
+        index = 1
+    openings = block_openings(blocks)
+
+    def printed_later(text: str, line: SourceLine) -> bool:
+        # The same text opening a block further down: the title above its article.
+        return openings.get(compact(text), 0) > line.number
+
+    while index < len(lines):
+        line = lines[index]
+        text = entry_text(line.text)
+        if SECTION_RE.match(compact(text)):  # a column name; printed again in the body
+            contents.lines.append(line)
+            index += 1
+            continue
+        if printed_later(text, line):
+            taken = 1
+        elif index + 1 < len(lines) and printed_later(
+            text + entry_text(lines[index + 1].text), line
+        ):
+            text = text + entry_text(lines[index + 1].text)  # an entry broken over two lines
+            taken = 2
+        else:
+            break
+        contents.titles.append(text)
+        contents.lines += lines[index : index + taken]
+        index += taken
+    if not contents.titles:
+        return Contents()
+    return contents

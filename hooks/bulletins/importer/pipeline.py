@@ -1,0 +1,178 @@
+"""Import one raw bulletin: text in, Markdown out, with warnings naming what an editor must fill.
+
+Whatever cannot be determined gets a `待填写：…` placeholder, which the validator rejects, so a
+file cannot be published until an editor has filled it. The Markdown is checked with the
+build's own validator (`parse_bulletin`) before it is returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import canonical_source_path
+from ..parse import PLACEHOLDER_PREFIX, parse_bulletin
+from ..problems import WARNING, Problem
+from ..registry import Registry
+from .contents import read_contents
+from .footer import is_footer_start, read_footer
+from .header import read_header
+from .infer import suggest_departments, suggest_topics
+from .lines import RUNNING_HEAD, DroppedLine, SourceLine, compact, layout_reason, running_heads
+from .lines import split_lines
+from .punctuation import normalise_punctuation
+from .structure import PARAGRAPH, SECTION, TITLE, Element, read_body
+from .writer import ArticleDraft, BulletinDraft, bulletin_markdown
+
+MASTHEAD = "masthead"
+CONTENTS = "contents"
+
+
+def placeholder(what: str) -> str:
+    return f"{PLACEHOLDER_PREFIX}：{what}"
+
+
+@dataclass
+class ImportResult:
+    markdown: str
+    source_path: str  # where it belongs under docs/, e.g. bulletins/2021/gzjb-009.md
+    warnings: list[Problem] = field(default_factory=list)  # about the input: what to fill or check
+    problems: list[Problem] = field(default_factory=list)  # the validator's, on the output
+    dropped: list[DroppedLine] = field(default_factory=list)  # input lines left out, with why
+
+
+def blocks_of(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    """Runs of consecutive non-blank lines (lines already removed do not separate runs)."""
+    blocks: list[list[SourceLine]] = []
+    previous_number = None
+    for line in lines:
+        if blocks and previous_number is not None and line.number == previous_number + 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        previous_number = line.number
+    return blocks
+
+
+def import_text(text: str, registry: Registry, input_path: str, fallback_name: str) -> ImportResult:
+    """Import bulletin text. `input_path` is for messages; `fallback_name` names the output
+    file when series, issue or date are unknown."""
+    warnings: list[Problem] = []
+
+    def warn(line: int, field_name: str, message: str) -> None:
+        warnings.append(Problem(input_path, line, field_name, message, WARNING))
+
+    all_lines = split_lines(text)
+    dropped = [DroppedLine(l.number, l.text, r) for l in all_lines if (r := layout_reason(l))]
+    dropped_numbers = {d.number for d in dropped}
+    content = [l for l in all_lines if l.text and l.number not in dropped_numbers]
+
+    header = read_header(content, [s.name for s in registry.series.values()])
+    dropped += [DroppedLine(l.number, l.text, MASTHEAD) for l in header.lines]
+    rest = content[len(header.lines) :]
+    contents = read_contents(rest, blocks_of(rest))
+    dropped += [DroppedLine(l.number, l.text, CONTENTS) for l in contents.lines]
+    rest = rest[len(contents.lines) :]
+
+    heads = running_heads(content, {compact(title) for title in contents.titles})
+    for line in rest:
+        if line.compact in heads:
+            dropped.append(DroppedLine(line.number, line.text, RUNNING_HEAD))
+            warn(
+                line.number,
+                "body",
+                f"'{line.text}' is printed more than once: left out as a running head",
+            )
+    rest = [line for line in rest if line.compact not in heads]
+
+    footer_start = next((i for i, l in enumerate(rest) if is_footer_start(l.text)), len(rest))
+    footer = read_footer(rest[footer_start:])
+    for line in footer.unread:
+        warn(
+            line.number,
+            "distribution",
+            f"'{line.text}' fits no footer field (报/发/共印): not imported",
+        )
+    blocks = blocks_of(rest[:footer_start])
+    if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
+        blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
+    elements = read_body(blocks, contents)
+    for element in elements:
+        element.text = normalise_punctuation(element.text)
+
+    draft = _draft(header, elements, registry, warn)
+    draft.report_to, draft.send_to, draft.copies = (
+        normalise_punctuation(footer.report_to),
+        normalise_punctuation(footer.send_to),
+        footer.copies,
+    )
+    markdown = bulletin_markdown(draft)
+    source_path = _source_path(draft, registry, fallback_name)
+    _, problems = parse_bulletin(markdown, source_path, f"docs/{source_path}", registry)
+    dropped.sort(key=lambda d: d.number)
+    return ImportResult(markdown, source_path, warnings, problems, dropped)
+
+
+def _draft(header, elements: list[Element], registry: Registry, warn) -> BulletinDraft:
+    first_line = header.lines[0].number if header.lines else 1
+    series = header.series_name
+    if series is None:
+        seen = (
+            f"the masthead reads '{header.masthead}', which" if header.masthead else "no masthead"
+        )
+        warn(first_line, "series", f"{seen} is not in docs/_data/series.yml: fill in the series")
+        series = placeholder("系列")
+    if header.issue is None:
+        warn(first_line, "issue", "no issue number (第N期) found: fill in the issue")
+    if header.date is None:
+        warn(first_line, "date", "no date found: fill in the date (YYYY-MM-DD)")
+    for note in header.notes:
+        warn(first_line, "date", note)
+    if header.issuer is None:
+        warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
+
+    articles: list[ArticleDraft] = []
+    paragraphs_by_title: list[list[str]] = []
+    for element in elements:
+        if element.kind == TITLE:
+            articles.append(ArticleDraft(element.text, [], []))
+            paragraphs_by_title.append([])
+        elif element.kind == PARAGRAPH and paragraphs_by_title:
+            paragraphs_by_title[-1].append(element.text)
+        elif element.kind == PARAGRAPH:
+            warn(
+                element.line, "body", "text before the first article title: check where it belongs"
+            )
+    if not articles:
+        warn(first_line, "articles", "no article titles recognised: add '## ' titles and articles")
+    titles_by_line = [e for e in elements if e.kind == TITLE]
+    for index, (article, paragraphs) in enumerate(zip(articles, paragraphs_by_title)):
+        where = f"articles[{index}]"
+        line = titles_by_line[index].line
+        departments = suggest_departments(article.title, paragraphs, registry)
+        topics = suggest_topics(article.title, paragraphs, registry)
+        article.departments = [d.short for d in departments] or [placeholder("部门")]
+        article.topics = [t.name for t in topics] or [placeholder("专题")]
+        if not departments:
+            warn(
+                line, f"{where}.departments", f"no department found for '{article.title}': fill in"
+            )
+        if not topics:
+            warn(line, f"{where}.topics", f"no topic keyword found in '{article.title}': fill in")
+    return BulletinDraft(
+        series=series,
+        issue=header.issue if header.issue is not None else placeholder("期号"),
+        date=header.date or placeholder("日期"),
+        issuer=header.issuer or placeholder("编印单位"),
+        articles=articles,
+        body=[(e.kind, e.text) for e in elements],
+        total_issue=header.total_issue,
+    )
+
+
+def _source_path(draft: BulletinDraft, registry: Registry, fallback_name: str) -> str:
+    series = registry.series_by_name.get(draft.series)
+    if series and isinstance(draft.issue, int) and isinstance(draft.date, dt.date):
+        return canonical_source_path(series, draft.date, draft.issue)
+    year = draft.date.year if isinstance(draft.date, dt.date) else "undated"
+    return f"bulletins/{year}/{fallback_name}.md"
