@@ -18,10 +18,17 @@ from .contents import read_contents
 from .footer import is_footer_start, read_footer
 from .header import read_header
 from .infer import suggest_departments, suggest_topics
-from .lines import RUNNING_HEAD, DroppedLine, SourceLine, compact, layout_reason, running_heads
-from .lines import split_lines
+from .lines import (
+    RUNNING_HEAD,
+    DroppedLine,
+    SourceLine,
+    compact,
+    layout_reason,
+    running_heads,
+    split_lines,
+)
 from .punctuation import normalise_punctuation
-from .structure import PARAGRAPH, SECTION, TITLE, Element, read_body
+from .structure import PARAGRAPH, TITLE, Element, read_body
 from .writer import ArticleDraft, BulletinDraft, bulletin_markdown
 
 MASTHEAD = "masthead"
@@ -54,9 +61,12 @@ def blocks_of(lines: list[SourceLine]) -> list[list[SourceLine]]:
     return blocks
 
 
-def import_text(text: str, registry: Registry, input_path: str, fallback_name: str) -> ImportResult:
+def import_text(
+    text: str, registry: Registry, input_path: str, fallback_name: str, docs_display: str = "docs"
+) -> ImportResult:
     """Import bulletin text. `input_path` is for messages; `fallback_name` names the output
-    file when series, issue or date are unknown."""
+    file when series, issue or date are unknown; `docs_display` is how the validator's
+    messages show the directory the file is written under."""
     warnings: list[Problem] = []
 
     def warn(line: int, field_name: str, message: str) -> None:
@@ -108,7 +118,7 @@ def import_text(text: str, registry: Registry, input_path: str, fallback_name: s
     )
     markdown = bulletin_markdown(draft)
     source_path = _source_path(draft, registry, fallback_name)
-    _, problems = parse_bulletin(markdown, source_path, f"docs/{source_path}", registry)
+    _, problems = parse_bulletin(markdown, source_path, f"{docs_display}/{source_path}", registry)
     dropped.sort(key=lambda d: d.number)
     return ImportResult(markdown, source_path, warnings, problems, dropped)
 
