@@ -19,6 +19,8 @@ from editor_cli import (
     site_registry,
 )
 
+# isort: split
+# (editor_cli has put hooks/ on sys.path for the imports below)
 from bulletins.collection import load_bulletins
 from bulletins.problems import errors, sorted_problems, warnings
 

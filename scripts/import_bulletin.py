@@ -20,6 +20,8 @@ from editor_cli import (
     write_markdown,
 )
 
+# isort: split
+# (editor_cli has put hooks/ on sys.path for the imports below)
 from bulletins.importer.pipeline import import_text
 from bulletins.importer.sources import SUPPORTED_SUFFIXES, UnsupportedInput, read_input
 from bulletins.problems import errors

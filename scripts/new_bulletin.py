@@ -22,6 +22,8 @@ from editor_cli import (
     write_markdown,
 )
 
+# isort: split
+# (editor_cli has put hooks/ on sys.path for the imports below)
 from bulletins.collection import load_bulletins
 from bulletins.importer.pipeline import placeholder
 from bulletins.importer.structure import PARAGRAPH, TITLE
