@@ -105,7 +105,7 @@ def read_header(lines: list[SourceLine], series_names: list[str]) -> Header:
 def _masthead_index(lines: list[SourceLine], series_names: list[str]) -> int | None:
     """The masthead line among the first few: the lines above it are its first part."""
     for index, line in enumerate(lines[:4]):
-        text = ISSUE_RE.sub("", line.text).strip()
+        text = ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", line.text)).strip()
         if any(text.endswith(name) for name in series_names) or MASTHEAD_RE.search(text):
             return index
     return None
@@ -113,7 +113,7 @@ def _masthead_index(lines: list[SourceLine], series_names: list[str]) -> int | N
 
 def _read_masthead(header: Header, text: str, series_names: list[str]) -> None:
     _read_numbers(header, text)
-    text = TOTAL_ISSUE_RE.sub("", ISSUE_RE.sub("", text)).strip(WRAPPERS)
+    text = ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", text)).strip(WRAPPERS)
     # Longest name first: 创城工作简报 must not be read as 工作简报 when both are registered.
     for name in sorted(series_names, key=len, reverse=True):
         if text.replace(" ", "").endswith(name):
@@ -146,7 +146,7 @@ def _read_line(header: Header, text: str) -> bool:
         header.date = date
         rest = rest.replace(match[0], "")
         found = True
-    without_numbers = TOTAL_ISSUE_RE.sub("", ISSUE_RE.sub("", rest))
+    without_numbers = ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", rest))
     if without_numbers != rest:
         _read_numbers(header, rest)
         rest = without_numbers

@@ -13,11 +13,15 @@ import re
 CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
 # Quoted spans, kept exactly: “…” ‘…’ 「…」 『…』 《…》 and ASCII "…".
 PROTECTED_RE = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"\n]*\"")
-FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}  # and `.` -> `。`, below
 MARK_NEXT_TO_CJK_RE = re.compile(rf"(?<=[{CJK}])\s*([,;:?!])\s*|([,;:?!])\s*(?=[{CJK}])")
 DIGIT_COLON_RE = re.compile(r"\d[,:]\d")
 BRACKETS_RE = re.compile(r"\(([^()]*)\)")
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# A full stop typed as `.` after a Chinese character (never between digits: 2021.3.11, 3.5).
+FULL_STOP_RE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=[\u3400-\u4dbf\u4e00-\u9fff“‘「『《(（]|$)"
+)
 SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 
 
@@ -36,6 +40,7 @@ def normalise_punctuation(text: str) -> str:
 def _normalise_plain(text: str) -> str:
     text = SPACE_BETWEEN_CJK_RE.sub("", text)
     text = BRACKETS_RE.sub(_full_width_brackets, text)
+    text = FULL_STOP_RE.sub("。", text)
 
     def replace(match: re.Match) -> str:
         mark = match[1] or match[2]

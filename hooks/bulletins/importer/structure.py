@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .contents import TITLE_MAX_LINES, Contents
 from .lines import SECTION_RE, SourceLine, compact
+from .punctuation import PROTECTED_RE
 
 TITLE = "title"
 SECTION = "section"  # a column such as 【创城动态】 grouping the articles after it
@@ -69,12 +70,15 @@ def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
 
 
 def looks_like_title(lines: list[SourceLine]) -> bool:
-    """Layout alone: one or two short lines without sentence punctuation (`一、…` included)."""
+    """Layout alone: one or two short lines without sentence punctuation (`一、…` included).
+
+    Punctuation inside quotation marks does not count: 启动“文明出行，从我做起”主题活动.
+    """
     text = compact("".join(line.text for line in lines))
     return (
         len(lines) <= 2
         and 0 < len(text) <= TITLE_MAX_CHARS
-        and not TITLE_PUNCTUATION_RE.search(text)
+        and not TITLE_PUNCTUATION_RE.search(PROTECTED_RE.sub("", text))
     )
 
 
