@@ -63,12 +63,15 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
 
     registry, problems = site_registry()
-    # Every bulletin of the site takes part, so that a chosen file claiming an issue that
-    # another file already has is reported; only the chosen files' problems are shown.
+    # The site is checked as it would be with the chosen files in place: every other bulletin
+    # takes part, so that a chosen file claiming an issue another file has is reported, and a
+    # chosen file outside docs/ stands in for the docs/ file at its place. Only the chosen
+    # files' problems are shown.
     chosen_sources = [read_source(path) for path in chosen]
     shown = {source.display_path for source in chosen_sources}
+    replaced = {source.source_path for source in chosen_sources}
     others = [read_source(p) for p in site_bulletin_files()]
-    others = [s for s in others if s.display_path not in shown]
+    others = [s for s in others if s.display_path not in shown and s.source_path not in replaced]
     _, bulletin_problems = load_bulletins(chosen_sources + others, registry)
     problems = sorted_problems(problems + [p for p in bulletin_problems if p.path in shown])
 
