@@ -125,28 +125,31 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     assert "did you mean '工作简报'?" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("script", ["import_bulletin.py", "check_content.py", "new_bulletin.py"])
-def test_scripts_run_as_plain_commands_with_help(script, tmp_path):
-    """As an editor runs them: `python scripts/X.py --help`, from another directory."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), "--help"],
-        cwd=tmp_path,
+def run_script(name: str, *arguments: str, cwd) -> subprocess.CompletedProcess:
+    """As an editor runs it: `python scripts/<name> …`, from another directory."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *arguments],
+        cwd=cwd,
         check=False,
         capture_output=True,
         text=True,
         encoding="utf-8",
     )
+
+
+@pytest.mark.parametrize("script", ["import_bulletin.py", "check_content.py", "new_bulletin.py"])
+def test_scripts_run_as_plain_commands_with_help(script, tmp_path):
+    result = run_script(script, "--help", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "退出码" in result.stdout and "例子" in result.stdout
 
 
 def test_check_content_as_a_process_passes_the_real_site(tmp_path):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_content.py")],
-        cwd=tmp_path,
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    result = run_script("check_content.py", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_import_as_a_process_prints_the_file_it_wrote(tmp_path):
+    result = run_script("import_bulletin.py", str(SEED_INPUT), "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("bulletins/2021/gzjb-009.md")
