@@ -230,3 +230,19 @@ def test_body_text_that_looks_like_markdown_is_escaped(registry):
     text = "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n标题一\n\n1. 这一段以数字和点开头，会被当作列表。\n\n- 这一段以短横线开头。"
     markdown = import_text(text, registry, "in.txt", "in").markdown
     assert "\n\\1. 这一段" in markdown and "\n\\- 这一段" in markdown
+
+
+def test_header_takes_signature_and_confidentiality_lines():
+    text = "工作简报\n（内部资料 注意保存）\n第9期\n签发：张建国\n聊城市创城办\n2021年3月11日\n标题"
+    header = read_header(lines(text), SERIES)
+    assert len(header.lines) == 6 and header.issuer == "聊城市创城办"
+
+
+def test_contents_entry_matches_a_title_with_other_punctuation_widths(registry):
+    text = (
+        "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+        "- 市交通运输局启动“文明出行，从我做起”活动\n\n"
+        "市交通运输局启动“文明出行,从我做起”活动\n\n5月以来，活动开展顺利。"
+    )
+    markdown = import_text(text, registry, "in.txt", "in").markdown
+    assert "## 市交通运输局启动“文明出行，从我做起”活动\n" in markdown

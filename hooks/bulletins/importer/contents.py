@@ -15,6 +15,7 @@ from .lines import SECTION_RE, SourceLine, compact
 CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:：]?$")
 BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
 PAGE_REFERENCE_RE = re.compile(r"\s*[.…·．]{2,}\s*\d{1,3}$")
+FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
 TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
 
 
@@ -25,8 +26,14 @@ class Contents:
 
     def title_for(self, text: str) -> str | None:
         """The contents form of a body line (or lines joined) that repeats a contents entry."""
-        key = compact(text)
-        return next((title for title in self.titles if compact(title) == key), None)
+        key = title_key(text)
+        return next((title for title in self.titles if title_key(title) == key), None)
+
+
+def title_key(text: str) -> str:
+    """How a contents entry and a title are compared: no white space, punctuation full-width
+    (the contents may have `“文明出行，从我做起”` where the body has a half-width comma)."""
+    return compact(text).translate(FULL_WIDTH_KEY)
 
 
 def entry_text(text: str) -> str:
@@ -39,7 +46,7 @@ def block_openings(blocks: list[list[SourceLine]]) -> dict[str, int]:
     found: dict[str, int] = {}
     for block in blocks:
         for count in range(1, min(TITLE_MAX_LINES, len(block)) + 1):
-            key = compact("".join(line.text for line in block[:count]))
+            key = title_key("".join(line.text for line in block[:count]))
             found[key] = max(found.get(key, 0), block[0].number)
     return found
 
@@ -57,7 +64,7 @@ def read_contents(lines: list[SourceLine], blocks: list[list[SourceLine]]) -> Co
 
     def printed_later(text: str, line: SourceLine) -> bool:
         # The same text opening a block further down: the title above its article.
-        return openings.get(compact(text), 0) > line.number
+        return openings.get(title_key(text), 0) > line.number
 
     while index < len(lines):
         line = lines[index]

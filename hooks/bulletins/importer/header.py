@@ -35,8 +35,10 @@ ISSUER_RE = re.compile(
     r"^(?P<issuer>[^，。；：,;:]{2,40}?(?:办公室|办|委员会|委|指挥部|领导小组|中心|局|部|厅|政府))"
     r"\s*(?:编印|印发|主办|编)?$"
 )
+# Masthead lines with no field of their own: confidentiality marks and who signed or edited.
 HEADER_NOISE_RE = re.compile(
     r"^[（(]?(?:内部资料|内部刊物|注意保存|仅供参考|内部资料\s*注意保存)[)）]?$"
+    r"|^(?:签发|主编|编辑|责任编辑|审核)\s*[:：]\s*\S{1,12}$"
 )
 WRAPPERS = "（）()〔〕[]［］ \u3000"
 
