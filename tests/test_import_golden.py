@@ -79,6 +79,14 @@ def test_no_body_text_is_lost(input_path, registry):
     assert {line.reason for line in result.dropped} <= {
         "masthead", "contents", "page number", "separator", "running head"
     }  # fmt: skip
+    # Masthead and contents are the top of the first page: nothing kept comes before them.
+    top = [line.number for line in result.dropped if line.reason in ("masthead", "contents")]
+    first_kept = min(
+        line.number for line in split_lines(text) if line.text and line.number not in dropped
+    )
+    assert max(top, default=0) < first_kept
+    # Page furniture is short: a dropped line is never a paragraph.
+    assert all(len(line.text) <= 40 for line in result.dropped if line.reason != "contents")
 
 
 def test_seed_body_is_the_published_issue(registry):

@@ -73,15 +73,19 @@ def import_text(
         warnings.append(Problem(input_path, line, field_name, message, WARNING))
 
     all_lines = split_lines(text)
-    dropped = [DroppedLine(l.number, l.text, r) for l in all_lines if (r := layout_reason(l))]
-    dropped_numbers = {d.number for d in dropped}
-    content = [l for l in all_lines if l.text and l.number not in dropped_numbers]
+    dropped = [
+        DroppedLine(line.number, line.text, reason)
+        for line in all_lines
+        if (reason := layout_reason(line))
+    ]
+    dropped_numbers = {entry.number for entry in dropped}
+    content = [line for line in all_lines if line.text and line.number not in dropped_numbers]
 
-    header = read_header(content, [s.name for s in registry.series.values()])
-    dropped += [DroppedLine(l.number, l.text, MASTHEAD) for l in header.lines]
+    header = read_header(content, [series.name for series in registry.series.values()])
+    dropped += [DroppedLine(line.number, line.text, MASTHEAD) for line in header.lines]
     rest = content[len(header.lines) :]
     contents = read_contents(rest, blocks_of(rest))
-    dropped += [DroppedLine(l.number, l.text, CONTENTS) for l in contents.lines]
+    dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
 
     heads = running_heads(content, {compact(title) for title in contents.titles})
@@ -95,7 +99,9 @@ def import_text(
             )
     rest = [line for line in rest if line.compact not in heads]
 
-    footer_start = next((i for i, l in enumerate(rest) if is_footer_start(l.text)), len(rest))
+    footer_start = next(
+        (index for index, line in enumerate(rest) if is_footer_start(line.text)), len(rest)
+    )
     footer = read_footer(rest[footer_start:])
     for line in footer.unread:
         warn(
