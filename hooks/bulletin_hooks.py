@@ -69,9 +69,7 @@ def on_files(files: Files, *, config) -> Files:
     publishing = _command != "serve"  # drafts are previewed by `mkdocs serve`, never published
     for bulletin in bulletins:
         # Bulletins are reached through their year's page, not the navigation (see plan._nav).
-        hidden = (
-            InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
-        )
+        hidden = InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
         files.get_file_from_path(bulletin.source_path).inclusion = hidden
     if publishing:
         bulletins = [b for b in bulletins if not b.draft]
@@ -86,10 +84,7 @@ def on_files(files: Files, *, config) -> Files:
     for page in plan.pages:
         files.append(
             File.generated(
-                config,
-                page.source_path,
-                content=page.markdown(),
-                inclusion=InclusionLevel.NOT_IN_NAV,
+                config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
     catalog = build_catalog(bulletins, registry, links)

@@ -207,8 +207,13 @@ def test_departments_from_the_title_else_the_first_paragraph_naming_one(registry
     assert [d.short for d in found] == ["市住建局", "市文明办"]
 
 
-def test_topics_from_keywords_in_order_of_appearance(registry):
-    topics = suggest_topics("团市委开展学雷锋志愿服务", ["清理小广告，整治卫生死角。"], registry)
+def test_topics_from_the_title_or_mentioned_twice_in_order_of_appearance(registry):
+    paragraphs = [
+        "贯彻动员会精神，清理小广告，整治卫生死角。",
+        "清理小广告200余处，清理卫生死角30处。",
+    ]
+    topics = suggest_topics("团市委开展学雷锋志愿服务", paragraphs, registry)
+    # 动员会 (动员部署) is mentioned once only and not in the title: not suggested
     assert [t.name for t in topics] == ["志愿服务", "乱贴小广告治理", "环境卫生"]
 
 

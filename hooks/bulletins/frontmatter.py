@@ -46,7 +46,9 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
         return None, [
             Problem(path, 1, "", "missing front matter: the file must start with a '---' line")
         ]
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    closing = next(
+        (i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None
+    )
     if closing is None:
         return None, [Problem(path, 1, "", "front matter is not closed by a '---' line")]
     yaml_text = "\n".join(lines[1:closing])
@@ -87,12 +89,7 @@ def _to_python(node, path, lines, problems, file_path, constructor):
             child = key if not path else f"{path}.{key}"
             if key in result:
                 problems.append(
-                    Problem(
-                        file_path,
-                        _line(key_node),
-                        child,
-                        "duplicate key (YAML keeps only the last)",
-                    )
+                    Problem(file_path, _line(key_node), child, "duplicate key (YAML keeps only the last)")
                 )
             result[key] = _to_python(value_node, child, lines, problems, file_path, constructor)
         return result

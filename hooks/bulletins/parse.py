@@ -147,9 +147,7 @@ def parse_bulletin(
                 check.problem("series", message)
     if (value := check.require(data, "issue")) is not None:
         issue = check.integer(value, "issue")
-    total_issue = (
-        check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
-    )
+    total_issue = check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
     if (value := check.require(data, "date")) is not None:
         date = check.date(value, "date")
     if (value := check.require(data, "issuer")) is not None:
@@ -229,9 +227,7 @@ def _distribution(check: _Checker, value) -> Distribution | None:
         check.problem("distribution", "expected report_to, send_to and copies")
         return None
     check.unknown_keys(value, DISTRIBUTION_KEYS, "distribution.")
-    report_to = (
-        check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
-    )
+    report_to = check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
     copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
@@ -269,19 +265,12 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
         if text not in title_texts:
             hint = _closest(text, title_texts)
             check.problems.append(
-                Problem(
-                    check.path,
-                    line,
-                    "body",
-                    f"heading '## {text}' has no article in front matter{hint}",
-                )
+                Problem(check.path, line, "body", f"heading '## {text}' has no article in front matter{hint}")
             )
     matched_titles = [t for t in title_texts if t in heading_texts]
     matched_headings = [h for h in heading_texts if h in title_texts]
     if matched_titles != matched_headings:
-        check.problem(
-            "articles", "articles are not in the same order as the '## ' headings of the body"
-        )
+        check.problem("articles", "articles are not in the same order as the '## ' headings of the body")
 
 
 def _closest(value: str, candidates: list[str]) -> str:

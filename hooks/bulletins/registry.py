@@ -83,11 +83,7 @@ def _add_entry(
     entry_id = str(entry.get("id", ""))
     name = str(entry.get("name", "")).strip()
     if not entry_id or set(entry_id) - ID_CHARS:
-        return [
-            Problem(
-                shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'"
-            )
-        ]
+        return [Problem(shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'")]
     if not name:
         return [Problem(shown, line, f"{where}.name", "is required")]
     by_id, by_name = {
@@ -114,7 +110,9 @@ def _add_entry(
     for spelling in spellings:
         taken = by_name.get(spelling)
         if taken and taken.id != entry_id:
-            problems.append(Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'"))
+            problems.append(
+                Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'")
+            )
             continue
         by_name[spelling] = item
     by_id[entry_id] = item

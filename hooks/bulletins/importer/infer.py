@@ -4,7 +4,7 @@ Departments: every spelling the registry knows (full name, short name, aliases),
 first so that 市人大常委会 is not read as 市人大; found in the title, or else in the first
 paragraph that names one, in order of appearance. A bare alias such as 公安局 right after a
 place (东昌府区公安局) is that place's bureau, not the city's, and is skipped.
-Topics: the `keywords` of each topic in docs/_data/topics.yml, in the title and first paragraph.
+Topics: the `keywords` of each topic in docs/_data/topics.yml (see `suggest_topics`).
 These are suggestions for the editor to judge; nothing here is certain.
 """
 
@@ -17,6 +17,7 @@ from ..registry import Registry
 
 CITY_PREFIXES = ("市", "聊城", "中共", "共青团")
 LOCAL_PLACE_CHARS = "区县镇乡街村"
+MIN_TOPIC_MENTIONS = 2
 
 
 def departments_in(text: str, registry: Registry) -> list[Department]:
@@ -44,11 +45,19 @@ def suggest_departments(title: str, paragraphs: list[str], registry: Registry) -
 
 
 def suggest_topics(title: str, paragraphs: list[str], registry: Registry) -> list[Topic]:
-    """Topics whose keywords occur in the title or the first paragraph, by first occurrence."""
-    text = "\n".join([title, *paragraphs[:1]])
-    positions: list[tuple[int, int, Topic]] = []
+    """Topics with a keyword in the title, or keywords found twice or more in the article
+    (once, in an article of one paragraph).
+
+    One passing mention (the 动员会 whose spirit most articles begin by invoking) is not what
+    an article is about; on the seed issue this rule finds 12 of the editors' 14 topics with 19
+    suggestions, against 9 with 17 for "title and first paragraph". Ordered by first mention.
+    """
+    text = "\n".join([title, *paragraphs])
+    needed = MIN_TOPIC_MENTIONS if len(paragraphs) > 1 else 1  # a one-paragraph note: any mention
+    found: list[tuple[int, int, Topic]] = []
     for order, topic in enumerate(registry.topics.values()):
-        hits = [text.find(keyword) for keyword in topic.keywords if keyword and keyword in text]
-        if hits:
-            positions.append((min(hits), order, topic))
-    return [topic for _, _, topic in sorted(positions, key=lambda item: (item[0], item[1]))]
+        keywords = [keyword for keyword in topic.keywords if keyword and keyword in text]
+        mentions = sum(text.count(keyword) for keyword in keywords)
+        if any(keyword in title for keyword in keywords) or mentions >= needed:
+            found.append((min(text.find(keyword) for keyword in keywords), order, topic))
+    return [topic for _, _, topic in sorted(found, key=lambda item: (item[0], item[1]))]
