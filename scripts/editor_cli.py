@@ -16,9 +16,9 @@ REGISTRY_DIR = DOCS / "_data"
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from bulletins.collection import Source, is_bulletin_source
-from bulletins.problems import Problem
-from bulletins.registry import Registry, load_registry
+from bulletins.collection import Source, is_bulletin_source  # noqa: E402 (after sys.path)
+from bulletins.problems import Problem  # noqa: E402
+from bulletins.registry import Registry, load_registry  # noqa: E402
 
 OK = 0
 CONTENT_PROBLEMS = 1

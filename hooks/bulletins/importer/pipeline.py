@@ -88,17 +88,7 @@ def import_text(
     dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
 
-    heads = running_heads(content, {compact(title) for title in contents.titles})
-    for line in rest:
-        if line.compact in heads:
-            dropped.append(DroppedLine(line.number, line.text, RUNNING_HEAD))
-            warn(
-                line.number,
-                "body",
-                f"'{line.text}' is printed more than once: left out as a running head",
-            )
-    rest = [line for line in rest if line.compact not in heads]
-
+    rest = _without_running_heads(rest, content, contents.titles, dropped, warn)
     footer_start = next(
         (index for index, line in enumerate(rest) if is_footer_start(line.text)), len(rest)
     )
@@ -129,6 +119,23 @@ def import_text(
     return ImportResult(markdown, source_path, warnings, problems, dropped)
 
 
+def _without_running_heads(rest, content, titles, dropped, warn) -> list[SourceLine]:
+    """`rest` without the running heads, which are recorded in `dropped` and warned about."""
+    heads = running_heads(content, {compact(title) for title in titles})
+    kept = []
+    for line in rest:
+        if line.compact in heads:
+            dropped.append(DroppedLine(line.number, line.text, RUNNING_HEAD))
+            warn(
+                line.number,
+                "body",
+                f"'{line.text}' is printed more than once: left out as a running head",
+            )
+        else:
+            kept.append(line)
+    return kept
+
+
 def _draft(header, elements: list[Element], registry: Registry, warn) -> BulletinDraft:
     first_line = header.lines[0].number if header.lines else 1
     series = header.series_name
@@ -147,34 +154,12 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
     if header.issuer is None:
         warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
 
-    articles: list[ArticleDraft] = []
-    paragraphs_by_title: list[list[str]] = []
-    for element in elements:
-        if element.kind == TITLE:
-            articles.append(ArticleDraft(element.text, [], []))
-            paragraphs_by_title.append([])
-        elif element.kind == PARAGRAPH and paragraphs_by_title:
-            paragraphs_by_title[-1].append(element.text)
-        elif element.kind == PARAGRAPH:
-            warn(
-                element.line, "body", "text before the first article title: check where it belongs"
-            )
+    articles = [
+        _article(index, title, paragraphs, registry, warn)
+        for index, (title, paragraphs) in enumerate(_articles_of(elements, warn))
+    ]
     if not articles:
         warn(first_line, "articles", "no article titles recognised: add '## ' titles and articles")
-    titles_by_line = [e for e in elements if e.kind == TITLE]
-    for index, (article, paragraphs) in enumerate(zip(articles, paragraphs_by_title)):
-        where = f"articles[{index}]"
-        line = titles_by_line[index].line
-        departments = suggest_departments(article.title, paragraphs, registry)
-        topics = suggest_topics(article.title, paragraphs, registry)
-        article.departments = [d.short for d in departments] or [placeholder("部门")]
-        article.topics = [t.name for t in topics] or [placeholder("专题")]
-        if not departments:
-            warn(
-                line, f"{where}.departments", f"no department found for '{article.title}': fill in"
-            )
-        if not topics:
-            warn(line, f"{where}.topics", f"no topic keyword found in '{article.title}': fill in")
     return BulletinDraft(
         series=series,
         issue=header.issue if header.issue is not None else placeholder("期号"),
@@ -183,6 +168,37 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
         articles=articles,
         body=[(e.kind, e.text) for e in elements],
         total_issue=header.total_issue,
+    )
+
+
+def _articles_of(elements: list[Element], warn) -> list[tuple[Element, list[str]]]:
+    """Each title with the paragraphs under it (columns and text before any title excepted)."""
+    articles: list[tuple[Element, list[str]]] = []
+    for element in elements:
+        if element.kind == TITLE:
+            articles.append((element, []))
+        elif element.kind == PARAGRAPH and articles:
+            articles[-1][1].append(element.text)
+        elif element.kind == PARAGRAPH:
+            warn(
+                element.line, "body", "text before the first article title: check where it belongs"
+            )
+    return articles
+
+
+def _article(index: int, title: Element, paragraphs: list[str], registry, warn) -> ArticleDraft:
+    """The article's front matter: suggested departments and topics, or placeholders."""
+    where = f"articles[{index}]"
+    departments = suggest_departments(title.text, paragraphs, registry)
+    topics = suggest_topics(title.text, paragraphs, registry)
+    if not departments:
+        warn(title.line, f"{where}.departments", f"no department found for '{title.text}': fill in")
+    if not topics:
+        warn(title.line, f"{where}.topics", f"no topic keyword found in '{title.text}': fill in")
+    return ArticleDraft(
+        title.text,
+        [department.short for department in departments] or [placeholder("部门")],
+        [topic.name for topic in topics] or [placeholder("专题")],
     )
 
 
