@@ -41,17 +41,23 @@ def entry_text(text: str) -> str:
     return PAGE_REFERENCE_RE.sub("", BULLET_RE.sub("", text, count=1)).strip()
 
 
-def block_openings(blocks: list[list[SourceLine]]) -> dict[str, int]:
-    """Compact text of the first 1..TITLE_MAX_LINES lines of each block -> last line it starts on."""
+def line_openings(lines: list[SourceLine]) -> dict[str, int]:
+    """Text of 1..TITLE_MAX_LINES lines joined (as `title_key`) -> the last line it starts on.
+
+    Every line counts, not only those after a blank line: text from pdftotext often has no
+    blank lines at all.
+    """
     found: dict[str, int] = {}
-    for block in blocks:
-        for count in range(1, min(TITLE_MAX_LINES, len(block)) + 1):
-            key = title_key("".join(line.text for line in block[:count]))
-            found[key] = max(found.get(key, 0), block[0].number)
+    for index, line in enumerate(lines):
+        for count in range(1, TITLE_MAX_LINES + 1):
+            if index + count > len(lines):
+                break
+            key = title_key("".join(other.text for other in lines[index : index + count]))
+            found[key] = max(found.get(key, 0), line.number)
     return found
 
 
-def read_contents(lines: list[SourceLine], blocks: list[list[SourceLine]]) -> Contents:
+def read_contents(lines: list[SourceLine]) -> Contents:
     """Read contents entries from the start of `lines` (the content lines after the masthead)."""
     contents = Contents()
     if not lines:
@@ -60,10 +66,10 @@ def read_contents(lines: list[SourceLine], blocks: list[list[SourceLine]]) -> Co
     if CONTENTS_LABEL_RE.match(compact(lines[0].text)):
         contents.lines.append(lines[0])
         index = 1
-    openings = block_openings(blocks)
+    openings = line_openings(lines)
 
     def printed_later(text: str, line: SourceLine) -> bool:
-        # The same text opening a block further down: the title above its article.
+        # The same text printed again further down: the title above its article.
         return openings.get(title_key(text), 0) > line.number
 
     while index < len(lines):

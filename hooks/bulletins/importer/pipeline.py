@@ -84,7 +84,7 @@ def import_text(
     header = read_header(content, [series.name for series in registry.series.values()])
     dropped += [DroppedLine(line.number, line.text, MASTHEAD) for line in header.lines]
     rest = content[len(header.lines) :]
-    contents = read_contents(rest, blocks_of(rest))
+    contents = read_contents(rest)
     dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
 

@@ -82,10 +82,29 @@ def looks_like_title(lines: list[SourceLine]) -> bool:
     )
 
 
+def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[list[SourceLine]]:
+    """Start a new block at each line that begins a contents title, blank line or not."""
+    if not contents.titles:
+        return blocks
+    result: list[list[SourceLine]] = []
+    for block in blocks:
+        current: list[SourceLine] = []
+        for index, line in enumerate(block):
+            if current and any(
+                contents.title_for("".join(other.text for other in block[index : index + count]))
+                for count in range(1, TITLE_MAX_LINES + 1)
+            ):
+                result.append(current)
+                current = []
+            current.append(line)
+        result.append(current)
+    return result
+
+
 def read_body(blocks: list[list[SourceLine]], contents: Contents) -> list[Element]:
     """Titles, columns and paragraphs of the body blocks, page-break splits joined."""
     elements: list[Element] = []
-    for block in blocks:
+    for block in split_at_titles(blocks, contents):
         elements += _block_elements(block, contents, elements[-1] if elements else None)
     return join_page_breaks(elements)
 
