@@ -153,3 +153,12 @@ def test_import_as_a_process_prints_the_file_it_wrote(tmp_path):
     result = run_script("import_bulletin.py", str(SEED_INPUT), "--out", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("bulletins/2021/gzjb-009.md")
+
+
+def test_import_several_inputs_prints_each_path(tmp_path, capsys):
+    inputs = [FIXTURES / "import" / case / "input.txt" for case in ("seed", "pdf-page-breaks")]
+    assert import_bulletin.main([*map(str, inputs), "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.split() == [
+        (tmp_path / "bulletins" / "2021" / name).as_posix()
+        for name in ("gzjb-009.md", "cwjb-009.md")
+    ]
