@@ -21,6 +21,9 @@ DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
 HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
+# e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
+PLACEHOLDER_PREFIX = "待填写"
 
 
 class _Checker:
@@ -58,6 +61,9 @@ class _Checker:
         result = scalar_text(value)
         if not result:
             self.problem(field, "must not be empty")
+            return None
+        if result.startswith(PLACEHOLDER_PREFIX):
+            self.problem(field, f"'{result}' is a placeholder: replace it with the real value")
             return None
         return result
 
