@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .attachments import resolve_attachment
 from .frontmatter import Scalar, split_front_matter
-from .model import Article, Bulletin, Distribution
+from .model import Article, Attachment, Bulletin, Distribution
 from .problems import WARNING, Problem, errors
 from .registry import Registry
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft",
+    "draft", "attachments",
 }  # fmt: skip
 ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
@@ -157,6 +158,7 @@ def parse_bulletin(
 
     articles = _articles(check, data, registry)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
+    attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
 
@@ -173,6 +175,7 @@ def parse_bulletin(
         distribution=distribution,
         total_issue=total_issue,
         draft=draft,
+        attachments=attachments,
     )
     return bulletin, check.problems
 
@@ -225,6 +228,20 @@ def _distribution(check: _Checker, value) -> Distribution | None:
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
     copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
+
+
+def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, ...]:
+    """Paths relative to the bulletin file; whether the files exist is checked by the build."""
+    found: list[Attachment] = []
+    for field, written in check.text_list(value, "attachments"):
+        resolved, message = resolve_attachment(written, source_path)
+        if resolved is None:
+            check.problem(field, message)
+        elif any(a.source_path == resolved for a in found):
+            check.problem(field, f"'{written}' is listed twice", WARNING)
+        else:
+            found.append(Attachment(resolved, written, check.lines.get(field, 1)))
+    return tuple(found)
 
 
 def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
