@@ -35,23 +35,24 @@ def source_date_epoch(project: Path, environ: dict[str, str]) -> int:
     """SOURCE_DATE_EPOCH if set, else the committer date of HEAD."""
     if environ.get("SOURCE_DATE_EPOCH"):
         return int(environ["SOURCE_DATE_EPOCH"])
-    result = subprocess.run(
-        ["git", "-C", str(project), "log", "-1", "--format=%ct"], capture_output=True, text=True
-    )
-    if result.returncode != 0 or not result.stdout.strip():
+    committed = _git(project, "log", "-1", "--format=%ct")
+    if not committed:
         raise SystemExit(
             f"{project}: not a git checkout; set SOURCE_DATE_EPOCH to the content's date"
         )
-    return int(result.stdout.strip())
+    return int(committed)
 
 
 def git_revision(project: Path) -> str:
+    return _git(project, "rev-parse", "--short=12", "HEAD") or "未知"
+
+
+def _git(project: Path, *args: str) -> str:
+    """The output of a git command in `project`, or "" outside a checkout."""
     result = subprocess.run(
-        ["git", "-C", str(project), "rev-parse", "--short=12", "HEAD"],
-        capture_output=True,
-        text=True,
+        ["git", "-C", str(project), *args], capture_output=True, text=True, check=False
     )
-    return result.stdout.strip() if result.returncode == 0 else "未知"
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def build_offline_site(project: Path, site_dir: Path, epoch: int) -> None:
@@ -64,7 +65,7 @@ def build_offline_site(project: Path, site_dir: Path, epoch: int) -> None:
     }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=project, env=environ, capture_output=True, text=True, encoding="utf-8",
+        cwd=project, env=environ, capture_output=True, text=True, encoding="utf-8", check=False,
     )  # fmt: skip
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
@@ -94,7 +95,7 @@ def sha256sums(files: dict[str, bytes]) -> bytes:
 
 def zip_archive(files: dict[str, bytes], folder: str, epoch: int) -> bytes:
     """A zip whose bytes depend only on `files`, `folder` and `epoch`."""
-    when = dt.datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), dt.timezone.utc)
+    when = dt.datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), dt.UTC)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in sorted(files):
@@ -108,7 +109,7 @@ def zip_archive(files: dict[str, bytes], folder: str, epoch: int) -> bytes:
 
 def package(project: Path, name: str, epoch: int) -> tuple[str, bytes]:
     """(file name, zip bytes) of the offline copy of `project`'s site."""
-    date = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
+    date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     folder = f"{name}-{date:%Y%m%d}"
     with tempfile.TemporaryDirectory() as temp:
         site_dir = Path(temp) / "site"

@@ -36,6 +36,7 @@ class FixtureSite:
         self.directory = directory
         self.docs = directory / "docs"
         self.site_dir = directory / "site"
+        directory.mkdir(parents=True, exist_ok=True)
         for name in ("hooks", "overrides"):
             (directory / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "mkdocs.yml", directory / "mkdocs.yml")

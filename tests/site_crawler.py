@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 PAGE_SUFFIXES = ("/", ".html")
 
 
@@ -35,7 +37,7 @@ def crawl(page, start: str, base: str, limit: int = 400) -> CrawlResult:
             continue
         try:
             response = page.goto(url)
-        except Exception as error:  # Chromium reports a missing file:// page as an error
+        except PlaywrightError as error:  # how Chromium reports a missing file:// page
             result.failures.append(f"{url} (from {source}): {error}")
             continue
         if response is not None and url.startswith("http") and response.status != 200:

@@ -8,9 +8,8 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import package_archive
+import pytest
 from conftest import ROOT
 from site_crawler import crawl
 
