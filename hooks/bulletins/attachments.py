@@ -39,10 +39,14 @@ def missing_attachments(
     candidates = sorted(path for path in available if path.lower().endswith(ATTACHMENT_TYPES))
     problems = []
     for bulletin in bulletins:
+        folder = posixpath.dirname(bulletin.source_path)
         for index, attachment in enumerate(bulletin.attachments):
             if attachment.source_path in available:
                 continue
-            hint = did_you_mean(attachment.source_path, candidates)
+            # The hint is written the way the editor writes it: relative to the bulletin.
+            hint = did_you_mean(
+                attachment.written, [posixpath.relpath(c, folder) for c in candidates]
+            )
             problems.append(
                 Problem(f"{docs_prefix}/{bulletin.source_path}", attachment.line,
                         f"attachments[{index}]",
