@@ -99,8 +99,6 @@ def on_files(files: Files, *, config) -> Files:
                 config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
-    catalog = build_catalog(bulletins, registry, links)
-    files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
     config.nav = plan.nav
     feeds = {}
     if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address
@@ -112,6 +110,8 @@ def on_files(files: Files, *, config) -> Files:
     attachments = publish_attachments(
         bulletins, lambda source: files.get_file_from_path(source).content_bytes
     )
+    catalog = build_catalog(bulletins, registry, links, attachments)
+    files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
 
     macros = config.plugins.get("macros")
     if macros is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 from bulletins.attachments import (
     describe_attachment,
@@ -105,6 +106,14 @@ def test_build_publishes_the_attachment_next_to_the_page(fixture_site):
     assert 'href="../gzjb-009.pdf"' in html  # relative: works under a sub-path and offline
     assert hashlib.sha256(ORIGINAL).hexdigest() in html
     assert f"（{len(ORIGINAL)} 字节）" in html
+    catalog = json.loads((fixture_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog["bulletins"][0]["attachments"] == [
+        {
+            "url": "bulletins/2021/gzjb-009.pdf",
+            "size": len(ORIGINAL),
+            "sha256": hashlib.sha256(ORIGINAL).hexdigest(),
+        }
+    ]
 
 
 def test_build_fails_when_the_attachment_is_missing(fixture_site):
