@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
-
 from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
@@ -24,6 +20,9 @@ from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body
 from bulletins.urls import CATALOG, HOME, Links
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = get_plugin_logger(__name__)
 
@@ -81,7 +80,9 @@ def on_files(files: Files, *, config) -> Files:
     publishing = _command != "serve"  # drafts are previewed by `mkdocs serve`, never published
     for bulletin in bulletins:
         # Bulletins are reached through their year's page, not the navigation (see plan._nav).
-        hidden = InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
+        hidden = (
+            InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
+        )
         files.get_file_from_path(bulletin.source_path).inclusion = hidden
     if publishing:
         bulletins = [b for b in bulletins if not b.draft]
@@ -96,7 +97,10 @@ def on_files(files: Files, *, config) -> Files:
     for page in plan.pages:
         files.append(
             File.generated(
-                config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+                config,
+                page.source_path,
+                content=page.markdown(),
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     config.nav = plan.nav

@@ -73,6 +73,7 @@ class Bulletin:
     distribution: Distribution | None = None
     total_issue: int | None = None
     draft: bool = False
+    issue_line: int = 1  # where `issue:` stands in the file, for problems that span files
     attachments: tuple[Attachment, ...] = ()
 
     @property
