@@ -13,8 +13,8 @@ from bulletins.attachments import (
 )
 from bulletins.collection import Source, load_bulletins
 from bulletins.model import Attachment
-from bulletins.registry import load_registry
-from conftest import ROOT, SEED_BULLETIN
+from conftest import SEED_BULLETIN
+from helpers import real_registry
 
 ORIGINAL = b"%PDF-1.4\n% test stand-in for the scanned original\n%%EOF\n"
 
@@ -28,7 +28,7 @@ def _seed_with(attachments_line: str) -> tuple[str, int]:
 
 
 def _parse(text: str):
-    registry, _ = load_registry(str(ROOT / "docs/_data"), "docs/_data")
+    registry = real_registry()
     source = Source("bulletins/2021/gzjb-009.md", "docs/bulletins/2021/gzjb-009.md", text)
     return load_bulletins([source], registry)
 

@@ -9,35 +9,21 @@ import pytest
 from bulletins.collection import Source, load_bulletins
 from bulletins.feeds import LATEST_ISSUES, FeedSite, department_feed, site_feed
 from bulletins.indexes import articles_by_department
-from bulletins.registry import load_registry
 from bulletins.urls import Links
 from conftest import ROOT
+from helpers import bulletin_text, real_registry
 
 SITE_URL = "https://example.gov.cn/wmcj/jianbao/"
 
-APRIL_ISSUE = """---
-series: 工作简报
-issue: 10
-total_issue: 31
-date: 2021-04-02
-issuer: 聊城市创建全国文明城市工作办公室
-articles:
-  - title: 市住建局开展<物业小区>环境卫生集中整治
-    departments: [市住建局]
-    topics: [环境卫生, 问题整改]
-  - title: 市文明办召开志愿服务工作推进会
-    departments: [市文明办]
-    topics: [志愿服务]
----
-
-## 市住建局开展<物业小区>环境卫生集中整治
-
-测试用正文。
-
-## 市文明办召开志愿服务工作推进会
-
-测试用正文。
-"""
+APRIL_ISSUE = bulletin_text(
+    issue="10",
+    date="2021-04-02",
+    extra="total_issue: 31",
+    articles=[
+        ("市住建局开展<物业小区>环境卫生集中整治", ["市住建局"], ["环境卫生", "问题整改"]),
+        ("市文明办召开志愿服务工作推进会", ["市文明办"], ["志愿服务"]),
+    ],
+)
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +104,7 @@ def test_no_feeds_without_an_absolute_site_url(fixture_site):
 
 
 def _seed_bulletins(extra: list[tuple[str, str]] = ()):
-    registry, problems = load_registry(str(ROOT / "docs/_data"), "docs/_data")
-    assert problems == []
+    registry = real_registry()
     seed = (ROOT / "docs/bulletins/2021/gzjb-009.md").read_text(encoding="utf-8")
     sources = [Source("bulletins/2021/gzjb-009.md", "docs/bulletins/2021/gzjb-009.md", seed)]
     sources += [Source(path, f"docs/{path}", text) for path, text in extra]
@@ -131,7 +116,7 @@ def _seed_bulletins(extra: list[tuple[str, str]] = ()):
 def test_site_feed_keeps_only_the_latest_issues():
     issues = [
         (f"bulletins/2021/gzjb-{n:03d}.md",
-         APRIL_ISSUE.replace("issue: 10", f"issue: {n}").replace("total_issue: 31\n", ""))
+         bulletin_text(issue=str(n), date="2021-04-02"))
         for n in range(10, 10 + LATEST_ISSUES + 5)
     ]  # fmt: skip
     bulletins, _ = _seed_bulletins(issues)
