@@ -78,6 +78,7 @@ def test_pages_use_the_local_shim_and_no_other_host(offline_copy):
 
 
 def test_every_page_and_index_opens_from_file(offline_copy, page):
+    page.context.set_offline(True)  # as on an archive machine with no network
     start = (offline_copy / "index.html").as_uri()
     result = crawl(page, start, base=offline_copy.as_uri() + "/")
     assert result.failures == []
@@ -94,6 +95,7 @@ def test_every_page_and_index_opens_from_file(offline_copy, page):
 def test_search_works_from_file(offline_copy, page):
     # Material's search worker can only start from file:// through the vendored iframe-worker
     # shim. (The query is a name: Material's lunr does not segment longer Chinese phrases.)
+    page.context.set_offline(True)
     page.goto((offline_copy / "index.html").as_uri())
     page.click(".md-search__input")
     page.keyboard.insert_text("郭建民")
