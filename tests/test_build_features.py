@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -48,6 +49,8 @@ def test_draft_is_shown_by_mkdocs_serve(fixture_site):
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
         cwd=fixture_site.directory,
+        # `mkdocs serve` mounts the site at site_url's path (/wmcj/jianbao/): serve it at the root.
+        env={**os.environ, "BULLETIN_SITE_URL": ""},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -6,14 +6,15 @@ import datetime as dt
 import difflib
 import re
 
+from .attachments import resolve_attachment
 from .frontmatter import Scalar, scalar_text, split_front_matter
-from .model import Article, Bulletin, Distribution
+from .model import Article, Attachment, Bulletin, Distribution
 from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft",
+    "draft", "attachments",
 }  # fmt: skip
 ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
@@ -162,6 +163,7 @@ def parse_bulletin(
 
     articles = _articles(check, data, registry)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
+    attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
 
@@ -179,6 +181,7 @@ def parse_bulletin(
         total_issue=total_issue,
         draft=draft,
         issue_line=front.lines.get("issue", 1),
+        attachments=attachments,
     )
     return bulletin, check.problems
 
@@ -233,6 +236,20 @@ def _distribution(check: _Checker, value) -> Distribution | None:
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
     copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
+
+
+def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, ...]:
+    """Paths relative to the bulletin file; whether the files exist is checked by the build."""
+    found: list[Attachment] = []
+    for field, written in check.text_list(value, "attachments"):
+        resolved, message = resolve_attachment(written, source_path)
+        if resolved is None:
+            check.problem(field, message)
+        elif any(a.source_path == resolved for a in found):
+            check.problem(field, f"'{written}' is listed twice", WARNING)
+        else:
+            found.append(Attachment(resolved, written, check.lines.get(field, 1)))
+    return tuple(found)
 
 
 def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
