@@ -81,6 +81,9 @@ def open_page(page, base: str, name: str) -> None:
         page.keyboard.insert_text("环境卫生")
         page.keyboard.press("Shift")
         page.wait_for_selector(".md-search-result__item")
+        # Measure the overlay where it ends, not halfway through Material's opening transition
+        # (0.25 s).
+        page.wait_for_timeout(500)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -23,7 +23,6 @@ from .registry import Registry
 from .stats import campaign_months
 from .statistics import activity_context, statistics_context
 
-
 LATEST_ISSUES = 10
 
 
@@ -137,7 +136,10 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
 
 def _ranked(entries, index) -> list[tuple]:
     """(entry, article count, newest article) with the most reported first, then registry order."""
-    rows = [(entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0]) for entry in entries]
+    rows = [
+        (entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0])
+        for entry in entries
+    ]
     return sorted(rows, key=lambda row: -row[1])
 
 
