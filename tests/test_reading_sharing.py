@@ -37,7 +37,9 @@ def test_bulletin_page_has_description_open_graph_and_canonical(fixture_site, mo
 
     assert head.lang == "zh-CN"
     [description] = head.meta["description"]  # exactly one, the bulletin's, not the site's
-    assert description.startswith("工作简报 第9期（2021年3月11日）：郭建民调研全国文明城市创建工作；")
+    assert description.startswith(
+        "工作简报 第9期（2021年3月11日）：郭建民调研全国文明城市创建工作；"
+    )
     assert "市生态环境局全面推动全国文明城市创建工作" in description
     assert head.meta["og:description"] == [description]
     assert head.meta["og:title"] == ["工作简报 第9期"]  # the bulletin's title

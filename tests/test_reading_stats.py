@@ -5,12 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 
 from bulletins.charts import HEATMAP_LEVELS, heatmap, horizontal_bars, monthly_columns
 from bulletins.collection import Source, load_bulletins
 from bulletins.indexes import articles_by_department
-from bulletins.registry import load_registry
 from bulletins.sharing import DESCRIPTION_LIMIT, bulletin_description
 from bulletins.stats import (
     campaign_months,
@@ -19,17 +17,17 @@ from bulletins.stats import (
     monthly_counts,
     topic_totals,
 )
+from conftest import FIXTURES, SEED_BULLETIN
+from helpers import real_registry
 
-ROOT = Path(__file__).resolve().parent.parent
-CAMPAIGN = ROOT / "tests" / "fixtures" / "campaign"
+CAMPAIGN = FIXTURES / "campaign"
 
 
 def campaign_bulletins(with_seed: bool = True):
-    registry, problems = load_registry(str(ROOT / "docs" / "_data"), "docs/_data")
-    assert not problems
+    registry = real_registry()
     paths = sorted((CAMPAIGN / "bulletins").rglob("*.md"))
     if with_seed:
-        paths.append(ROOT / "docs" / "bulletins" / "2021" / "gzjb-009.md")
+        paths.append(SEED_BULLETIN)
     sources = [
         Source(
             "bulletins/" + path.relative_to(path.parents[1]).as_posix(),
@@ -199,7 +197,7 @@ def test_statistics_page_numbers_match_catalog(campaign_site):
     found = {
         (row[0], month): int(value)
         for row in rows
-        for month, value in zip(months, row[1:-1])
+        for month, value in zip(months, row[1:-1], strict=True)
         if int(value)
     }
     assert found == expected

@@ -20,8 +20,8 @@ from .indexes import (
 )
 from .model import Bulletin, chinese_date
 from .registry import Registry
-from .stats import campaign_months
 from .statistics import activity_context, statistics_context
+from .stats import campaign_months
 
 LATEST_ISSUES = 10
 
