@@ -19,6 +19,7 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body
+from bulletins.sharing import bulletin_description
 from bulletins.urls import CATALOG, HOME, Links
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -142,6 +143,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if bulletin is None:
         return markdown
     page.meta["title"] = bulletin.title
+    page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
     page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the date, not the build's
 

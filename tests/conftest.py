@@ -101,6 +101,19 @@ def seed_site(tmp_path_factory) -> FixtureSite:
     return site
 
 
+@pytest.fixture(scope="session")
+def campaign_site(tmp_path_factory) -> FixtureSite:
+    """The seed plus the invented bulletins of tests/fixtures/campaign/ (several months, two
+    years), built once for the session (read-only): charts and listings with more than one bar."""
+    campaign = FIXTURES / "campaign"
+    site = FixtureSite(tmp_path_factory.mktemp("campaign") / "project")
+    for path in sorted((campaign / "bulletins").rglob("*.md")):
+        site.add(path.relative_to(campaign).as_posix(), path.read_text(encoding="utf-8"))
+    result = site.build()
+    assert result.returncode == 0, result.output
+    return site
+
+
 class LocalServer:
     def __init__(self, directory: Path) -> None:
         handler = functools.partial(QuietHandler, directory=str(directory))

@@ -181,7 +181,7 @@ def test_navigation_has_tabs_and_does_not_list_bulletins(seed_site):
     tabs = inner_html(html, "nav", "md-tabs")
     assert [
         t.strip() for t in re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', tabs)
-    ] == ["首页", "简报", "部门", "专题", "归档", "关于本站"]
+    ] == ["首页", "简报", "部门", "专题", "归档", "数据统计", "关于本站"]
     assert "gzjb-009" not in inner_html(html, "nav", "md-nav--primary")
 
 
