@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import functools
 import random
+import re
 import shutil
 import sys
 from collections import defaultdict
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "hooks"))  # the site's own package: registries, c
 from bulletins.model import Department, Series, Topic, canonical_source_path  # noqa: E402
 from bulletins.registry import Registry, load_registry  # noqa: E402
 
+BULLETIN_LINK_RE = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<path>bulletins/[^)#]+\.md)(?:#[^)]*)?\)")
 VOCABULARY = Path(__file__).resolve().parent / "corpus_vocabulary.yml"
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 # What a project needs besides its bulletins (as tests/conftest.py's FixtureSite copies).
@@ -220,11 +222,25 @@ def write_project(project_dir: Path, count: int, seed: int = 2021) -> Path:
             shutil.copytree(source, target)
         else:
             shutil.copy(source, target)
-    for source_path, text in generate_bulletins(count, seed):
+    bulletins = generate_bulletins(count, seed)
+    for source_path, text in bulletins:
         path = docs / source_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
+    # The guide links the real seed issue, which the corpus may lack: `--strict` would fail.
+    guide = project_dir / "docs" / "guide.md"
+    text = unlink_missing_bulletins(guide.read_text(encoding="utf-8"), {p for p, _ in bulletins})
+    guide.write_text(text, encoding="utf-8", newline="\n")
     return project_dir
+
+
+def unlink_missing_bulletins(markdown: str, present: set[str]) -> str:
+    """Turn `[text](bulletins/….md)` links to bulletins not in `present` into their text."""
+
+    def replace(match: re.Match) -> str:
+        return match[0] if match["path"] in present else match["text"]
+
+    return BULLETIN_LINK_RE.sub(replace, markdown)
 
 
 def main(argv: list[str] | None = None) -> int:

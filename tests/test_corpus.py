@@ -10,7 +10,7 @@ import pytest
 
 from bulletins.model import canonical_source_path
 from bulletins.parse import parse_bulletin
-from corpus import ROOT, _registry, generate_bulletins, write_project
+from corpus import ROOT, _registry, generate_bulletins, unlink_missing_bulletins, write_project
 
 SENTENCE_RE = re.compile(r"[^。\n]+。")
 
@@ -81,3 +81,9 @@ def test_write_project_holds_only_generated_bulletins(tmp_path):
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert (project / "hooks").resolve() == ROOT / "hooks"
     assert (project / "docs" / "_data" / "departments.yml").is_file()
+
+
+def test_links_to_bulletins_missing_from_the_corpus_become_text():
+    markdown = "见[第9期](bulletins/2021/gzjb-009.md)和[第1期](bulletins/2016/gzjb-001.md#a2)。"
+    result = unlink_missing_bulletins(markdown, {"bulletins/2016/gzjb-001.md"})
+    assert result == "见第9期和[第1期](bulletins/2016/gzjb-001.md#a2)。"
