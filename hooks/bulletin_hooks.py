@@ -20,6 +20,7 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body
+from bulletins.timing import timed, reset as reset_timings, write_report as write_timings
 from bulletins.urls import CATALOG, HOME, Links
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,15 @@ def on_startup(*, command, dirty):
     _command = command
 
 
+def on_pre_build(*, config):
+    reset_timings()
+
+
+def on_post_build(*, config):
+    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
+
+
+@timed("on_files")
 def on_files(files: Files, *, config) -> Files:
     global _build
     project_dir = os.path.dirname(config.config_file_path)
@@ -106,11 +116,13 @@ def on_files(files: Files, *, config) -> Files:
     return files
 
 
+@timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
     return env
 
 
+@timed("on_page_markdown")
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     bulletin = _build.bulletins_by_source.get(page.file.src_uri)
     if bulletin is None:
@@ -126,6 +138,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     return annotate_body(markdown, bulletin, render_meta)
 
 
+@timed("on_page_context")
 def on_page_context(context, *, page, config, nav):
     source = page.file.src_uri
     context["links"] = _build.links

@@ -51,7 +51,7 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     yaml_text = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = _compose(yaml_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
@@ -64,6 +64,19 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     else:
         front.data = _to_python(node, "", front.lines, problems, path, SafeConstructor())
     return front, problems
+
+
+# libyaml's parser when PyYAML has it: 30x faster than the pure-Python one, which took most of
+# the build's own time at 5,000 issues. Same nodes and marks (plain style is '' instead of None).
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(yaml_text: str):
+    try:
+        return yaml.compose(yaml_text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        # Explain a malformed file with the pure-Python parser's marks and wording, as always.
+        return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
 
 
 class SafeConstructor(yaml.SafeLoader):
@@ -99,4 +112,4 @@ def _to_python(node, path, lines, problems, file_path, constructor):
         value = constructor.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError):
         value = node.value  # e.g. an impossible date; validation explains what is wrong
-    return Scalar(value=value, text=node.value, quoted=node.style is not None, line=_line(node))
+    return Scalar(value=value, text=node.value, quoted=bool(node.style), line=_line(node))
