@@ -40,6 +40,7 @@ class BuildRun:
     variant: str
     wall: float  # seconds
     peak: int  # bytes, maximum resident set of the build process
+    cpu: float = 0.0  # seconds of user + system time: steadier than wall on a shared machine
     output: int = 0  # bytes under site/
     page: int = 0  # median bytes of a bulletin page's index.html
     hooks: dict = field(default_factory=dict)  # event -> {"seconds", "calls"}
@@ -67,7 +68,7 @@ def run_build(variant: str, project: Path, site: Path, timings: Path | None = No
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{variant} build of {project} failed ({process.returncode}):\n{errors}")
-    run = BuildRun(variant, wall, usage.ru_maxrss * 1024)  # Linux reports KiB
+    run = BuildRun(variant, wall, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)  # KiB
     run.output, run.page = output_sizes(site)
     if timings is not None:
         run.hooks = json.loads(timings.read_text(encoding="utf-8"))
@@ -102,7 +103,7 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
     lines = [f"N={count} issues"]
     for run in runs.values():
         lines.append(
-            f"  {run.variant:9} wall {run.wall:6.1f} s  peak {run.peak / 1e9:5.2f} GB  "
+            f"  {run.variant:9} wall {run.wall:6.1f} s  cpu {run.cpu:6.1f} s  peak {run.peak / 1e9:5.2f} GB  "
             f"output {run.output / 1e6:6.1f} MB  page {run.page / 1e3:5.1f} kB"
         )
     full = runs.get("full")
@@ -125,7 +126,7 @@ def scaling(small: int, large: int, runs_small: dict, runs_large: dict) -> list[
     for variant, run in runs_large.items():
         base = runs_small[variant]
         lines.append(
-            f"  {variant:9} wall x{run.wall / base.wall:.1f}  output x{run.output / base.output:.1f}"
+            f"  {variant:9} wall x{run.wall / base.wall:.1f}  cpu x{run.cpu / base.cpu:.1f}  output x{run.output / base.output:.1f}"
             f"  peak x{run.peak / base.peak:.1f}"
         )
     hooks_small, hooks_large = runs_small["full"].hooks, runs_large["full"].hooks

@@ -16,6 +16,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.model import chinese_date
+from bulletins.parse import parse_bulletin
+from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
@@ -28,6 +30,7 @@ log = get_plugin_logger(__name__)
 REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
 _command = "build"
 _build = None
+_parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 
 
 class _Build:
@@ -68,7 +71,8 @@ def on_files(files: Files, *, config) -> Files:
         for f in files.documentation_pages()
         if is_bulletin_source(f.src_uri)
     ]
-    bulletins, bulletin_problems = load_bulletins(sources, registry)
+    parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin
+    bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
     problems += bulletin_problems
     for problem in warnings(problems):
         log.warning(str(problem))
