@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.html_whitespace import collapse_indentation
 from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
@@ -152,3 +153,8 @@ def on_page_context(context, *, page, config, nav):
     elif source in _build.pages_by_source:
         context["listing"] = _build.pages_by_source[source].context
     return context
+
+
+@timed("on_post_page")
+def on_post_page(output: str, *, page, config) -> str:
+    return collapse_indentation(output)  # templates' indentation: a sixth of every page
