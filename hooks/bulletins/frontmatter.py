@@ -15,6 +15,7 @@ import yaml
 from .problems import Problem
 
 FENCE = "---"
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,11 @@ def _to_python(node, path, lines, problems, file_path, constructor):
             _to_python(item, f"{path}[{index}]", lines, problems, file_path, constructor)
             for index, item in enumerate(node.value)
         ]
-    try:
-        value = constructor.construct_object(node, deep=True)
-    except (yaml.constructor.ConstructorError, ValueError):
-        value = node.value  # e.g. an impossible date; validation explains what is wrong
+    if node.tag == STR_TAG:
+        value = node.value  # what the constructor would return; most scalars are text
+    else:
+        try:
+            value = constructor.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError):
+            value = node.value  # e.g. an impossible date; validation explains what is wrong
     return Scalar(value=value, text=node.value, quoted=bool(node.style), line=_line(node))
