@@ -22,7 +22,7 @@ from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
-from bulletins.render import annotate_body
+from bulletins.render import annotate_body, insert_article_meta
 from bulletins.timing import timed, reset as reset_timings, write_report as write_timings
 from bulletins.urls import CATALOG, HOME, Links
 
@@ -134,13 +134,21 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
         return markdown
     page.meta["title"] = bulletin.title
     page.meta["template"] = "bulletin.html"
+    return annotate_body(markdown, bulletin)
+
+
+@timed("on_page_content")
+def on_page_content(html: str, *, page, config, files) -> str:
+    bulletin = _build.bulletins_by_source.get(page.file.src_uri)
+    if bulletin is None:
+        return html
 
     def render_meta(article):
         return _build.article_meta_template.render(
             page=page, base_url="", article=article, links=_build.links
         )
 
-    return annotate_body(markdown, bulletin, render_meta)
+    return insert_article_meta(html, bulletin, render_meta)
 
 
 @timed("on_page_context")
