@@ -29,6 +29,6 @@ def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     for variant in ("full", "nosearch", "plain"):
         assert any(line.strip().startswith(variant) for line in lines), variant
         assert (tmp_path / f"site-30-{variant}" / "index.html").is_file()
-    assert re.search(r"hooks on_files\s+\d+\.\d\d s\s+1 calls", result.stdout)
+    assert re.search(r"hooks on_files\s+\d+\.\d\d s  cpu +\d+\.\d\d s +1 calls", result.stdout)
     assert (tmp_path / "site-30-full" / "catalog.json").is_file()
     assert not (tmp_path / "site-30-plain" / "catalog.json").exists()  # no hooks in plain

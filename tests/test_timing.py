@@ -28,6 +28,7 @@ def test_enabled_timing_adds_up_calls_and_writes_a_report(monkeypatch, tmp_path)
     assert list(data) == ["on_page_markdown"]
     assert data["on_page_markdown"]["calls"] == 3
     assert data["on_page_markdown"]["seconds"] >= 0
+    assert data["on_page_markdown"]["cpu_seconds"] >= 0
     timing.reset()
     timing.write_report()
     assert json.loads(report.read_text(encoding="utf-8")) == {}

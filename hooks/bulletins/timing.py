@@ -1,7 +1,7 @@
 """Opt-in timing of the site's own hook events, for benchmarks/build_bench.py.
 
-Set BULLETIN_HOOK_TIMINGS=<path> and every decorated hook event adds its wall time to a total
-per event; `write_report` (called at the end of the build) writes them to <path> as JSON. Without
+Set BULLETIN_HOOK_TIMINGS=<path> and every decorated hook event adds its wall and CPU time to
+totals per event (CPU time tells the hooks' share apart from waiting on a shared machine); `write_report` (called at the end of the build) writes them to <path> as JSON. Without
 the variable, `timed` returns the event function itself, so a normal build pays nothing.
 """
 
@@ -16,8 +16,9 @@ from typing import Callable
 
 ENV_VAR = "BULLETIN_HOOK_TIMINGS"
 
-# event name -> [seconds, calls]; emptied at each build start (mkdocs serve keeps this module).
-_totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+# event name -> [wall seconds, CPU seconds, calls]; emptied at each build start (mkdocs serve
+# keeps this module).
+_totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
 
 
 def enabled() -> bool:
@@ -33,13 +34,14 @@ def timed(event: str) -> Callable[[Callable], Callable]:
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
                 total = _totals[event]
                 total[0] += time.perf_counter() - start
-                total[1] += 1
+                total[1] += time.process_time() - start_cpu
+                total[2] += 1
 
         return wrapper
 
@@ -51,13 +53,13 @@ def reset() -> None:
 
 
 def write_report() -> None:
-    """Write {event: {"seconds": s, "calls": n}} to the file named by the environment variable."""
+    """Write {event: {"seconds", "cpu_seconds", "calls"}} to the file named by the variable."""
     path = os.environ.get(ENV_VAR)
     if not path:
         return
     report = {
-        event: {"seconds": round(seconds, 6), "calls": int(calls)}
-        for event, (seconds, calls) in sorted(_totals.items())
+        event: {"seconds": round(seconds, 6), "cpu_seconds": round(cpu, 6), "calls": int(calls)}
+        for event, (seconds, cpu, calls) in sorted(_totals.items())
     }
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         json.dump(report, handle, indent=2, sort_keys=True)
