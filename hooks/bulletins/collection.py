@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable
 
 from .model import Bulletin, canonical_source_path, newest_first
 from .parse import parse_bulletin
@@ -61,10 +62,14 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
             continue
         paths = sorted(display.get(b.source_path, b.source_path) for b in claimants)
         for bulletin in claimants:
-            others = ", ".join(p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path))
+            others = ", ".join(
+                p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path)
+            )
             problems.append(
                 Problem(
-                    display.get(bulletin.source_path, bulletin.source_path), 1, "issue",
+                    display.get(bulletin.source_path, bulletin.source_path),
+                    bulletin.issue_line,
+                    "issue",
                     f"{bulletin.series.name} {year}年第{issue}期 is also claimed by {others}",
                 )
             )
@@ -73,7 +78,9 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
         if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:
             problems.append(
                 Problem(
-                    display.get(bulletin.source_path, bulletin.source_path), 1, "",
+                    display.get(bulletin.source_path, bulletin.source_path),
+                    1,
+                    "",
                     f"file name does not follow series, date and issue: move it to docs/{expected}",
                 )
             )

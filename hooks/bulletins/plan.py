@@ -21,7 +21,6 @@ from .indexes import (
 from .model import Bulletin, chinese_date
 from .registry import Registry
 
-
 LATEST_ISSUES = 10
 
 
@@ -131,7 +130,10 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
 
 def _ranked(entries, index) -> list[tuple]:
     """(entry, article count, newest article) with the most reported first, then registry order."""
-    rows = [(entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0]) for entry in entries]
+    rows = [
+        (entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0])
+        for entry in entries
+    ]
     return sorted(rows, key=lambda row: -row[1])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .model import Article, Bulletin
 from .parse import FENCE_RE, HEADING_RE
@@ -46,6 +46,8 @@ def insert_article_meta(html: str, bulletin: Bulletin, render_meta: Callable[[Ar
 
     def add_meta(heading: re.Match) -> str:
         article = articles.get(heading["anchor"])
-        return heading[0] if article is None else f"{heading[0]}\n{render_meta(article)}"
+        if article is None:
+            return heading[0]
+        return heading[0] + "\n" + " ".join(render_meta(article).split())  # one line, as before
 
     return ARTICLE_HEADING_HTML_RE.sub(add_meta, html)
