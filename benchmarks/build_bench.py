@@ -71,7 +71,9 @@ def run_build(variant: str, project: Path, site: Path, timings: Path | None = No
     if timings is not None:
         environment[TIMINGS_ENV] = str(timings)
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=environment, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=project, env=environment, stderr=subprocess.PIPE, text=True
+    )
     # wait4 gives this child's own rusage (Popen.wait would hide it); read stderr first: no deadlock.
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -130,7 +132,9 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
         )
     if full and "plain" in runs:
         extra = full.cpu - runs["plain"].cpu
-        lines.append(f"  full build beyond a plain Material build: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %)")
+        lines.append(
+            f"  full build beyond a plain Material build: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %)"
+        )
     if full and "nosearch" in runs:
         extra = full.cpu - runs["nosearch"].cpu
         lines.append(f"  search plugin: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %)")
@@ -158,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("counts", type=int, nargs="+", help="numbers of issues, e.g. 500 5000")
     parser.add_argument("--seed", type=int, default=2021)
-    parser.add_argument("--variants", default="full,nosearch,plain", help="comma-separated, 'full' first")
+    parser.add_argument(
+        "--variants", default="full,nosearch,plain", help="comma-separated, 'full' first"
+    )
     parser.add_argument("--keep", type=Path, help="build here and keep the projects and sites")
     args = parser.parse_args(argv)
     variants = args.variants.split(",")

@@ -54,7 +54,10 @@ def build(variant: str, project_dir: Path, site_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 3 or argv[0] not in VARIANTS:
-        print(f"usage: build_variant.py {{{','.join(VARIANTS)}}} PROJECT_DIR SITE_DIR", file=sys.stderr)
+        print(
+            f"usage: build_variant.py {{{','.join(VARIANTS)}}} PROJECT_DIR SITE_DIR",
+            file=sys.stderr,
+        )
         return 2
     build(argv[0], Path(argv[1]), Path(argv[2]))
     return 0

@@ -106,7 +106,11 @@ class _Slots(dict):
         if key == "topic":
             return article["topics"][0].name
         if key in ("measure", "measure2"):
-            topics = article["topics"] if key == "measure" else article["topics"][1:] or article["topics"]
+            topics = (
+                article["topics"]
+                if key == "measure"
+                else article["topics"][1:] or article["topics"]
+            )
             return pick(_measures(topics[0] if key == "measure" else pick(topics)))
         if key in ("date", "date2"):
             day = article["date"] - dt.timedelta(days=rng.randint(1, 25) if key == "date" else 0)
@@ -126,7 +130,9 @@ def _positions() -> list[str]:
 @functools.cache
 def _registry_entries() -> tuple[list[Department], list[Topic]]:
     registry = _registry()
-    return sorted(registry.departments.values(), key=lambda d: d.id), sorted(registry.topics.values(), key=lambda t: t.id)
+    return sorted(registry.departments.values(), key=lambda d: d.id), sorted(
+        registry.topics.values(), key=lambda t: t.id
+    )
 
 
 def _measures(topic: Topic) -> list[str]:
@@ -153,20 +159,36 @@ def _article(rng: random.Random, date: dt.date, titles_taken: set[str]) -> tuple
     paragraphs = [_compose(rng, rng.choice(words["openings"]), slots)]
     middles = iter(rng.sample(words["middles"], len(words["middles"])))  # no pattern twice
     for _ in range(rng.randint(1, 4)):
-        paragraphs.append("".join(_compose(rng, next(middles), slots) for _ in range(rng.randint(1, 3))))
+        paragraphs.append(
+            "".join(_compose(rng, next(middles), slots) for _ in range(rng.randint(1, 3)))
+        )
     paragraphs.append(_compose(rng, rng.choice(words["closings"]), slots))
-    entry = {"title": title, "departments": [d.short for d in departments], "topics": [t.name for t in topics]}
+    entry = {
+        "title": title,
+        "departments": [d.short for d in departments],
+        "topics": [t.name for t in topics],
+    }
     return entry, title, "\n\n".join(paragraphs)
 
 
 def _issue_plan(rng: random.Random, count: int) -> list[tuple[Series, dt.date, int, int]]:
     """(series, date, issue, total issue) for `count` issues, numbered per series and year from 1."""
     registry, words = _registry(), _vocabulary()
-    series = [registry.series_by_name[name] for name in words["series_weights"] if name in registry.series_by_name]
+    series = [
+        registry.series_by_name[name]
+        for name in words["series_weights"]
+        if name in registry.series_by_name
+    ]
     weights = [words["series_weights"][s.name] for s in series]
-    first, days = dt.date(FIRST_YEAR, 1, 1), (dt.date(LAST_YEAR, 12, 31) - dt.date(FIRST_YEAR, 1, 1)).days
+    first, days = (
+        dt.date(FIRST_YEAR, 1, 1),
+        (dt.date(LAST_YEAR, 12, 31) - dt.date(FIRST_YEAR, 1, 1)).days,
+    )
     drawn = sorted(
-        ((rng.choices(series, weights)[0], first + dt.timedelta(days=rng.randint(0, days))) for _ in range(count)),
+        (
+            (rng.choices(series, weights)[0], first + dt.timedelta(days=rng.randint(0, days)))
+            for _ in range(count)
+        ),
         key=lambda item: (item[0].id, item[1]),
     )
     numbers: dict[tuple[str, int], int] = defaultdict(int)
@@ -190,7 +212,11 @@ def generate_bulletins(count: int, seed: int = 2021) -> list[tuple[str, str]]:
         lines = ["---", f"series: {series.name}", f"issue: {issue}"]
         if series.id == "gzjb":
             lines.append(f"total_issue: {total}")
-        lines += [f"date: {date.isoformat()}", f"issuer: {rng.choice(words['issuers'])}", "articles:"]
+        lines += [
+            f"date: {date.isoformat()}",
+            f"issuer: {rng.choice(words['issuers'])}",
+            "articles:",
+        ]
         for entry, _, _ in articles:
             lines += [
                 f"  - title: {entry['title']}",
@@ -205,7 +231,9 @@ def generate_bulletins(count: int, seed: int = 2021) -> list[tuple[str, str]]:
             "---",
         ]
         body = "\n\n".join(f"## {title}\n\n{text}" for _, title, text in articles)
-        bulletins.append((canonical_source_path(series, date, issue), "\n".join(lines) + "\n\n" + body + "\n"))
+        bulletins.append(
+            (canonical_source_path(series, date, issue), "\n".join(lines) + "\n\n" + body + "\n")
+        )
     return sorted(bulletins)
 
 

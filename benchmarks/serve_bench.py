@@ -31,8 +31,14 @@ from corpus import write_project
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]  # fmt: skip  (as tests/conftest.py)
 
 
@@ -67,7 +73,9 @@ def edit(path: Path, marker: str) -> None:
     path.write_text(f"{text}{marker}\n", encoding="utf-8", newline="\n")
 
 
-def measure(count: int, edits: int, dirty: bool, work: Path) -> tuple[float, list[float], list[float]]:
+def measure(
+    count: int, edits: int, dirty: bool, work: Path
+) -> tuple[float, list[float], list[float]]:
     """(seconds to the first page, [seconds from each save to the change shown], [CPU seconds
     the server spent on each of those rebuilds])."""
     from playwright.sync_api import sync_playwright
@@ -99,11 +107,16 @@ def measure(count: int, edits: int, dirty: bool, work: Path) -> tuple[float, lis
                 edit(bulletin, marker)
                 page.wait_for_function(
                     "marker => document.body && document.body.innerText.includes(marker)",
-                    arg=marker, timeout=120_000, polling=50,
+                    arg=marker,
+                    timeout=120_000,
+                    polling=50,
                 )
                 times.append(time.perf_counter() - saved)
                 cpu.append(process_cpu_seconds(server.pid) - cpu_before)
-                print(f"  edit {number}: shown after {times[-1]:.2f} s ({cpu[-1]:.2f} s CPU of the server)", flush=True)
+                print(
+                    f"  edit {number}: shown after {times[-1]:.2f} s ({cpu[-1]:.2f} s CPU of the server)",
+                    flush=True,
+                )
             browser.close()
         return first, times, cpu
     finally:

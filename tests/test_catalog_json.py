@@ -10,7 +10,10 @@ from bulletins.catalog import catalog_json
 def test_catalog_json_round_trips_with_one_entry_per_line():
     catalog = {
         "format": 1,
-        "bulletins": [{"title": "工作简报 第9期", "articles": [{"n": 1}, {"n": 2}]}, {"title": "第10期"}],
+        "bulletins": [
+            {"title": "工作简报 第9期", "articles": [{"n": 1}, {"n": 2}]},
+            {"title": "第10期"},
+        ],
         "departments": [],
         "years": [{"year": 2021, "issues": 2}],
     }

@@ -7,7 +7,6 @@ import statistics
 from collections import Counter
 
 import pytest
-
 from bulletins.model import canonical_source_path
 from bulletins.parse import parse_bulletin
 from corpus import ROOT, _registry, generate_bulletins, unlink_missing_bulletins, write_project
@@ -28,7 +27,7 @@ def parsed(sample):
 
 
 def test_every_bulletin_passes_the_site_validator(sample, parsed):
-    for (path, _), (bulletin, problems) in zip(sample, parsed):
+    for (path, _), (bulletin, problems) in zip(sample, parsed, strict=True):
         assert problems == [], f"{path}: {[str(p) for p in problems]}"
         assert bulletin is not None
         assert path == canonical_source_path(bulletin.series, bulletin.date, bulletin.issue)
@@ -67,7 +66,16 @@ def test_text_is_varied_not_repeated(sample):
     assert len(sentences) > 300 * 15
     assert len(set(sentences)) / len(sentences) > 0.9
     body = "".join(text for _, text in sample)
-    for phrase in ("消防车通道", "学雷锋志愿服务", "背街小巷整治", "垃圾分类", "文明交通劝导", "帮包社区", "东昌府区", "古楼街道"):
+    for phrase in (
+        "消防车通道",
+        "学雷锋志愿服务",
+        "背街小巷整治",
+        "垃圾分类",
+        "文明交通劝导",
+        "帮包社区",
+        "东昌府区",
+        "古楼街道",
+    ):
         assert phrase in body, phrase
     # many distinct short substrings: what the search benchmark draws its queries from
     grams = {body[i : i + 4] for i in range(0, len(body) - 4)}
@@ -76,9 +84,14 @@ def test_text_is_varied_not_repeated(sample):
 
 def test_write_project_holds_only_generated_bulletins(tmp_path):
     project = write_project(tmp_path / "project", 5, seed=1)
-    bulletins = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / "bulletins").rglob("*.md"))
+    bulletins = sorted(
+        p.relative_to(project / "docs").as_posix()
+        for p in (project / "docs" / "bulletins").rglob("*.md")
+    )
     assert bulletins == [path for path, _ in generate_bulletins(5, seed=1)]
-    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )
     assert (project / "hooks").resolve() == ROOT / "hooks"
     assert (project / "docs" / "_data" / "departments.yml").is_file()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import markdown
-
 from bulletins.parse import parse_bulletin
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, insert_article_meta

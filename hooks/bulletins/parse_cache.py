@@ -9,7 +9,7 @@ so it does not grow from rebuild to rebuild.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .model import Bulletin
 from .parse import parse_bulletin

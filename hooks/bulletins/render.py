@@ -8,7 +8,6 @@ from collections.abc import Callable
 from .model import Article, Bulletin
 from .parse import FENCE_RE, HEADING_RE
 
-
 # An article heading as Markdown writes it from annotate_body's line: `<h2 class=… id="a3">…</h2>`.
 ARTICLE_HEADING_HTML_RE = re.compile(r'<h2\b[^>]*\bid="(?P<anchor>a\d+)"[^>]*>.*?</h2>', re.DOTALL)
 

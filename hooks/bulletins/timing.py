@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 ENV_VAR = "BULLETIN_HOOK_TIMINGS"
 
