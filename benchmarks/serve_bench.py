@@ -87,7 +87,12 @@ def measure(
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     if dirty:
         command.append("--dirty")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # mkdocs.yml's site_url has a sub-path, where `serve` would put the site; serve it at the root.
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BULLETIN_SITE_URL": f"http://127.0.0.1:{port}/",
+    }
     start = time.perf_counter()
     server = subprocess.Popen(command, cwd=project, env=environment,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
