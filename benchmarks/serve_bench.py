@@ -27,19 +27,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from corpus import write_project
+from corpus import ROOT, write_project
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]  # fmt: skip  (as tests/conftest.py)
+# The flags that keep Chromium off the network live with the browser tests (BROWSER-NOTES.md).
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def free_port() -> int:
