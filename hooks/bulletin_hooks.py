@@ -14,12 +14,18 @@ from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
+from bulletins.html_whitespace import collapse_indentation
 from bulletins.model import chinese_date
+from bulletins.parse import parse_bulletin
+from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
-from bulletins.render import annotate_body
+from bulletins.render import annotate_body, insert_article_meta
 from bulletins.sharing import bulletin_description
+from bulletins.timing import reset as reset_timings
+from bulletins.timing import timed
+from bulletins.timing import write_report as write_timings
 from bulletins.urls import CATALOG, HOME, Links
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -30,6 +36,7 @@ log = get_plugin_logger(__name__)
 REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
 _command = "build"
 _build = None
+_parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 
 
 class _Build:
@@ -57,6 +64,15 @@ def on_config(config):
     return config
 
 
+def on_pre_build(*, config):
+    reset_timings()
+
+
+def on_post_build(*, config):
+    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
+
+
+@timed("on_files")
 def on_files(files: Files, *, config) -> Files:
     global _build
     project_dir = os.path.dirname(config.config_file_path)
@@ -69,7 +85,8 @@ def on_files(files: Files, *, config) -> Files:
         for f in files.documentation_pages()
         if is_bulletin_source(f.src_uri)
     ]
-    bulletins, bulletin_problems = load_bulletins(sources, registry)
+    parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin
+    bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
     problems += bulletin_problems
     problems += missing_attachments(bulletins, {f.src_uri for f in files}, docs_rel)
     for problem in warnings(problems):
@@ -133,11 +150,13 @@ def on_files(files: Files, *, config) -> Files:
     return files
 
 
+@timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
     return env
 
 
+@timed("on_page_markdown")
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     bulletin = _build.bulletins_by_source.get(page.file.src_uri)
     if bulletin is None:
@@ -146,15 +165,24 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
     page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date, not the build's
+    return annotate_body(markdown, bulletin)
+
+
+@timed("on_page_content")
+def on_page_content(html: str, *, page, config, files) -> str:
+    bulletin = _build.bulletins_by_source.get(page.file.src_uri)
+    if bulletin is None:
+        return html
 
     def render_meta(article):
         return _build.article_meta_template.render(
             page=page, base_url="", article=article, links=_build.links
         )
 
-    return annotate_body(markdown, bulletin, render_meta)
+    return insert_article_meta(html, bulletin, render_meta)
 
 
+@timed("on_page_context")
 def on_page_context(context, *, page, config, nav):
     source = page.file.src_uri
     context["links"] = _build.links
@@ -166,3 +194,8 @@ def on_page_context(context, *, page, config, nav):
     elif source in _build.pages_by_source:
         context["listing"] = _build.pages_by_source[source].context
     return context
+
+
+@timed("on_post_page")
+def on_post_page(output: str, *, page, config) -> str:
+    return collapse_indentation(output)  # templates' indentation: a sixth of every page

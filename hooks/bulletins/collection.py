@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Bulletin, canonical_source_path, newest_first
@@ -31,16 +31,17 @@ def is_bulletin_source(source_path: str) -> bool:
 
 
 def load_bulletins(
-    sources: Iterable[Source], registry: Registry
+    sources: Iterable[Source], registry: Registry, parse: Callable = parse_bulletin
 ) -> tuple[list[Bulletin], list[Problem]]:
-    """Parse all sources; returns the valid bulletins newest first and every problem found."""
+    """Parse all sources; returns the valid bulletins newest first and every problem found.
+
+    `parse` is `parse_bulletin` or a caching stand-in for it (`parse_cache.ParseCache`).
+    """
     sources = list(sources)
     bulletins: list[Bulletin] = []
     problems: list[Problem] = []
     for source in sources:
-        bulletin, found = parse_bulletin(
-            source.text, source.source_path, source.display_path, registry
-        )
+        bulletin, found = parse(source.text, source.source_path, source.display_path, registry)
         problems += found
         if bulletin is not None:
             bulletins.append(bulletin)

@@ -1,18 +1,26 @@
-"""Changes to a bulletin's Markdown body before MkDocs converts it: article anchors and metadata."""
+"""Changes to a bulletin's page: article anchors in the Markdown, metadata blocks in the HTML."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .model import Article, Bulletin
 from .parse import FENCE_RE, HEADING_RE
 
+# An article heading as Markdown writes it from annotate_body's line: `<h2 class=… id="a3">…</h2>`.
+ARTICLE_HEADING_HTML_RE = re.compile(r'<h2\b[^>]*\bid="(?P<anchor>a\d+)"[^>]*>.*?</h2>', re.DOTALL)
 
-def annotate_body(markdown: str, bulletin: Bulletin, render_meta: Callable[[Article], str]) -> str:
-    """Give each article heading its stable anchor and put its metadata block under it.
+
+def annotate_body(
+    markdown: str, bulletin: Bulletin, render_meta: Callable[[Article], str] | None = None
+) -> str:
+    """Give each article heading its stable anchor, and its metadata block if `render_meta`.
 
     `render_meta` turns an article into HTML (a template of `overrides/`); it is placed as a
-    raw HTML block, so blank lines surround it.
+    raw HTML block, so blank lines surround it. The build passes none and adds the blocks to
+    the converted page instead (`insert_article_meta`): raw HTML made Python-Markdown's
+    conversion of a bulletin about 45 % slower.
     """
     articles = {article.title: article for article in bulletin.articles}
     output = []
@@ -26,7 +34,19 @@ def annotate_body(markdown: str, bulletin: Bulletin, render_meta: Callable[[Arti
             output.append(line)
             continue
         output.append(f"## {article.title} {{#{article.anchor} .bulletin-article-title}}")
-        output.append("")
-        output.append(" ".join(render_meta(article).split()))
-        output.append("")
+        if render_meta is not None:
+            output += ["", " ".join(render_meta(article).split()), ""]
     return "\n".join(output)
+
+
+def insert_article_meta(html: str, bulletin: Bulletin, render_meta: Callable[[Article], str]) -> str:
+    """Put each article's metadata block (HTML from `render_meta`) right after its heading."""
+    articles = {article.anchor: article for article in bulletin.articles}
+
+    def add_meta(heading: re.Match) -> str:
+        article = articles.get(heading["anchor"])
+        if article is None:
+            return heading[0]
+        return heading[0] + "\n" + " ".join(render_meta(article).split())  # one line, as before
+
+    return ARTICLE_HEADING_HTML_RE.sub(add_meta, html)

@@ -1,0 +1,67 @@
+"""Run one `mkdocs build` of a project in a variant, for benchmarks/build_bench.py.
+
+    python benchmarks/build_variant.py VARIANT PROJECT_DIR SITE_DIR
+
+- `full`: exactly what `mkdocs build --strict` does (the CLI's own steps).
+- `nosearch`: the same without search plugins (Material's `search`, or any plugin whose name
+  contains "search"), to see what the search index costs.
+- `plain`: a plain Material build of the same Markdown: no project hooks, no macros, no search,
+  and a navigation of the hand-written pages only (the bulletins are then reached through nothing,
+  as in the real site where the hooks' year pages list them). What the full build costs beyond it
+  is the share of the hooks, their generated pages and templates.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+VARIANTS = ("full", "nosearch", "plain")
+
+
+def _drop_plugins(config, should_drop) -> None:
+    from mkdocs.plugins import PluginCollection
+
+    # A new collection: deleting from the old one would leave the plugin's events registered.
+    kept = PluginCollection()
+    for name, plugin in config.plugins.items():
+        if not should_drop(name):
+            kept[name] = plugin
+    config.plugins = kept
+
+
+def build(variant: str, project_dir: Path, site_dir: Path) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    # plain: the home page and the guide link pages only the hooks generate; not an error there.
+    strict = variant != "plain"
+    config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+    if variant in ("nosearch", "plain"):
+        _drop_plugins(config, lambda name: "search" in name)
+    if variant == "plain":
+        hooks = set(config["hooks"])
+        _drop_plugins(config, lambda name: name in hooks or name == "macros")
+        config.nav = ["index.md", "guide.md"]
+        config.validation.nav.omitted_files = 10  # bulletins are not in this nav: say nothing
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build.build(config, dirty=False)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 3 or argv[0] not in VARIANTS:
+        print(
+            f"usage: build_variant.py {{{','.join(VARIANTS)}}} PROJECT_DIR SITE_DIR",
+            file=sys.stderr,
+        )
+        return 2
+    build(argv[0], Path(argv[1]), Path(argv[2]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The build benchmark runs end to end at a small N (a smoke test: no time is asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+SUMMARY_RE = re.compile(
+    r"^build N=(?P<n>\d+): wall (?P<wall>\d+\.\d) s, peak (?P<peak>\d+\.\d\d) GB, "
+    r"output (?P<output>\d+) MB, page (?P<page>\d+) kB, hooks (?P<hooks>\d+\.\d) %$"
+)
+
+
+def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "build_bench.py"), "30", "--keep", str(tmp_path)],
+        capture_output=True, text=True, encoding="utf-8", timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    summary = SUMMARY_RE.match(lines[-1])
+    assert summary, lines[-1]
+    assert summary["n"] == "30"
+    assert float(summary["wall"]) > 0 and int(summary["page"]) > 0
+    # every variant built, and the hooks timed their own events
+    for variant in ("full", "nosearch", "plain"):
+        assert any(line.strip().startswith(variant) for line in lines), variant
+        assert (tmp_path / f"site-30-{variant}" / "index.html").is_file()
+    assert re.search(r"hooks on_files\s+\d+\.\d\d s  cpu +\d+\.\d\d s +1 calls", result.stdout)
+    assert (tmp_path / "site-30-full" / "catalog.json").is_file()
+    assert not (tmp_path / "site-30-plain" / "catalog.json").exists()  # no hooks in plain
