@@ -1,0 +1,73 @@
+"""Character folding shared by the search index and the browser: one table, one char to one char.
+
+Folding maps each character to exactly one character, so a position in the folded text is a
+position in the original text (snippets highlight the original). The table is generated here
+from Unicode NFKC (full-width/half-width and compatibility forms), OpenCC's traditional to
+simplified character table (opencc-python-reimplemented ships it as text), and lower case; the
+build writes the same table into the site for the browser's query folding.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import unicodedata
+from pathlib import Path
+
+import opencc
+
+# OpenCC's t2s configuration uses TSPhrases + TSCharacters; phrases change length, so only the
+# character table is used. Where OpenCC lists several simplified forms, the first is its default.
+TS_CHARACTERS = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+
+
+def _traditional_to_simplified() -> dict[str, str]:
+    table = {}
+    for line in TS_CHARACTERS.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[source] = target
+    return table
+
+
+def _single_char_fold(char: str, simplified: dict[str, str]) -> str:
+    folded = unicodedata.normalize("NFKC", char).lower()
+    if len(folded) != 1:
+        folded = char.lower() if len(char.lower()) == 1 else char
+    return simplified.get(folded, folded)
+
+
+@functools.cache
+def fold_table() -> dict[str, str]:
+    """{character: folded character} for every BMP character that folding changes."""
+    simplified = _traditional_to_simplified()
+    table = {}
+    for code in range(0x20, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        folded = _single_char_fold(char, simplified)
+        # Chains (a compatibility form of a traditional character) fold to their end.
+        for _ in range(3):
+            again = _single_char_fold(folded, simplified)
+            if again == folded:
+                break
+            folded = again
+        if folded != char:
+            table[char] = folded
+    return dict(sorted(table.items()))
+
+
+@functools.cache
+def _translation() -> dict[int, str]:
+    return {ord(source): target for source, target in fold_table().items()}
+
+
+def fold(text: str) -> str:
+    """The text as the index sees it; same length as `text`."""
+    return text.translate(_translation())
+
+
+if __name__ == "__main__":  # a quick look: python hooks/bulletins/search_fold.py 東昌府區（ＡＢＣ）
+    print(fold(" ".join(sys.argv[1:])))
