@@ -20,6 +20,9 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body
+from bulletins.search_files import search_files
+from bulletins.search_index import search_documents
+from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.urls import CATALOG, HOME, Links
 
 log = get_plugin_logger(__name__)
@@ -33,6 +36,7 @@ class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
     def __init__(self, bulletins, registry, plan, links, article_meta_template):
+        self.search_documents = search_documents(bulletins, links)
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
         self.plan = plan
@@ -87,6 +91,11 @@ def on_files(files: Files, *, config) -> Files:
                 config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
+    files.append(
+        File.generated(
+            config, SEARCH_PAGE, content=search_page_markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+    )
     catalog = build_catalog(bulletins, registry, links)
     files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
     config.nav = plan.nav
@@ -124,6 +133,15 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
         )
 
     return annotate_body(markdown, bulletin, render_meta)
+
+
+def on_post_build(*, config) -> None:
+    # The index is thousands of small files: written straight into the site, not as MkDocs pages.
+    for path, content in search_files(_build.search_documents, _build.registry).items():
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as file:
+            file.write(content)
 
 
 def on_page_context(context, *, page, config, nav):

@@ -54,7 +54,8 @@ def fold_table() -> dict[str, str]:
             if again == folded:
                 break
             folded = again
-        if folded != char:
+        # The browser folds UTF-16 code units: a target outside the BMP would not fit one.
+        if folded != char and ord(folded) < 0x10000:
             table[char] = folded
     return dict(sorted(table.items()))
 
