@@ -193,6 +193,12 @@
     state.to = form.elements.to.value;
     update();
   });
+  [form.elements.from, form.elements.to].forEach(function (field) {
+    field.addEventListener("change", function () {
+      state[field.name] = field.value;
+      update();
+    });
+  });
   filterElement.addEventListener("change", function (event) {
     var box = event.target;
     var name = box.getAttribute("data-facet");
