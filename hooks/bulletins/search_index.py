@@ -74,33 +74,49 @@ def search_documents(bulletins: Iterable[Bulletin], links: Links) -> list[Search
     return documents
 
 
-def _bigram_positions(text: str, slot: int, into: dict[str, tuple[list, list]]) -> None:
+def _bigram_positions(text: str) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
     for position in range(len(text) - 1):
-        into.setdefault(text[position : position + 2], ([], []))[slot].append(position)
+        key = text[position : position + 2]
+        found = positions.get(key)
+        if found is None:
+            positions[key] = [position]
+        else:
+            found.append(position)
+    return positions
 
 
 def _deltas(positions: list[int]) -> list[int]:
-    return [positions[0]] + [b - a for a, b in zip(positions, positions[1:])] if positions else []
+    return [positions[0], *[b - a for a, b in zip(positions, positions[1:])]]
 
 
 def build_postings(documents: Iterable[SearchDocument]) -> dict[str, list[int]]:
     """{key: flat postings} over the folded title and text of every document."""
     postings: dict[str, list[int]] = {}
     last_id: dict[str, int] = {}
+    none: list[int] = []
     for document in documents:
         title, body = fold(document.title), fold(document.text)
-        bigrams: dict[str, tuple[list, list]] = {}
-        _bigram_positions(title, 0, bigrams)
-        _bigram_positions(body, 1, bigrams)
-        for key, (in_title, in_body) in bigrams.items():
-            entry = postings.setdefault(key, [])
-            entry += [document.id - last_id.get(key, 0), len(in_title), len(in_body)]
-            entry += _deltas(in_title) + _deltas(in_body)
+        in_title, in_body = _bigram_positions(title), _bigram_positions(body)
+        for key in in_title.keys() | in_body.keys():
+            at_title, at_body = in_title.get(key, none), in_body.get(key, none)
+            entry = postings.get(key)
+            if entry is None:
+                entry = postings[key] = []
+            entry.append(document.id - last_id.get(key, 0))
+            entry.append(len(at_title))
+            entry.append(len(at_body))
+            if at_title:
+                entry += _deltas(at_title)
+            if at_body:
+                entry += _deltas(at_body)
             last_id[key] = document.id
         title_counts, body_counts = Counter(title), Counter(body)
-        for char in sorted(title_counts.keys() | body_counts.keys()):
-            entry = postings.setdefault(char, [])
-            entry += [document.id - last_id.get(char, 0), title_counts[char], body_counts[char]]
+        for char in title_counts.keys() | body_counts.keys():
+            entry = postings.get(char)
+            if entry is None:
+                entry = postings[char] = []
+            entry += (document.id - last_id.get(char, 0), title_counts[char], body_counts[char])
             last_id[char] = document.id
     # Queries are split at white space, so keys with white space are never asked for.
     return {key: postings[key] for key in sorted(postings) if not any(c.isspace() for c in key)}
