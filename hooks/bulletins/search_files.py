@@ -9,6 +9,7 @@ result shown. The facets (department, topic, date per article) load once for fil
 
 from __future__ import annotations
 
+import base64
 import json
 
 from .registry import Registry
@@ -45,7 +46,8 @@ def _id_deltas(ids: list[int]) -> list[int]:
 def search_files(documents: list[SearchDocument], registry: Registry) -> dict[str, str]:
     """{path under the site: content} of the whole search index."""
     postings = build_postings(documents)
-    encoded = {key: json.dumps(value, separators=(",", ":")) for key, value in postings.items()}
+    # Base64 of LEB128 varints: about a third of the size of the same numbers in JSON.
+    encoded = {key: '"' + base64.b64encode(value).decode() + '"' for key, value in postings.items()}
     small_bytes = sum(len(v) for v in encoded.values() if len(v) < OWN_FILE_BYTES)
     bucket_count = 1
     while bucket_count * BUCKET_TARGET_BYTES < small_bytes:
@@ -63,7 +65,7 @@ def search_files(documents: list[SearchDocument], registry: Registry) -> dict[st
         name = f"i{bucket}-{own_files[bucket]}"
         own_files[bucket] += 1
         files[f"{SEARCH_DIR}/{name}.js"] = f'bulletinSearch.loaded("{name}",{encoded[key]});\n'
-        buckets[bucket].append(entry + json.dumps(name))
+        buckets[bucket].append(entry + str(own_files[bucket] - 1))  # a number: see i{b}-{n}.js
     for bucket, entries in enumerate(buckets):
         body = "{" + ",".join(entries) + "}"
         files[f"{SEARCH_DIR}/i{bucket}.js"] = f'bulletinSearch.loaded("i{bucket}",{body});\n'

@@ -14,9 +14,10 @@ the query must occur at consistent positions in the same field (see search.js).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
+
+import numpy as np
 
 from .indexes import ArticleRef
 from .model import Bulletin
@@ -30,6 +31,7 @@ HTML_TAG_RE = re.compile(r"<[^>]+>")
 EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)")
 BLOCK_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+\.\s+|#{1,6}\s+)", re.MULTILINE)
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+SPACE_CODE_POINTS = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -74,52 +76,112 @@ def search_documents(bulletins: Iterable[Bulletin], links: Links) -> list[Search
     return documents
 
 
-def _bigram_positions(text: str) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
-    for position in range(len(text) - 1):
-        key = text[position : position + 2]
-        found = positions.get(key)
-        if found is None:
-            positions[key] = [position]
-        else:
-            found.append(position)
-    return positions
+def _fields(documents: list[SearchDocument]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Code points of all folded titles and texts, one newline after each; field and position."""
+    fields = [part for d in documents for part in (fold(d.title), fold(d.text))]
+    text = "\n".join(fields) + "\n"
+    code_points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.fromiter((len(f) + 1 for f in fields), dtype=np.int64, count=len(fields))
+    index = np.repeat(np.arange(len(fields), dtype=np.int64), lengths)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    position = np.arange(len(code_points), dtype=np.int64) - starts[index]
+    ids = np.fromiter((d.id for d in documents), dtype=np.int64, count=len(documents))
+    field = (np.repeat(ids, 2) * 2 + np.tile([0, 1], len(documents)))[index]  # id * 2 + in body
+    return code_points, field, position
 
 
-def _deltas(positions: list[int]) -> list[int]:
-    return [positions[0], *[b - a for a, b in zip(positions, positions[1:])]]
+def _runs(*columns: np.ndarray) -> np.ndarray:
+    """Indices where any of the (sorted) columns changes: the starts of runs."""
+    change = np.zeros(len(columns[0]), dtype=bool)
+    change[:1] = True
+    for column in columns:
+        change[1:] |= column[1:] != column[:-1]
+    return np.flatnonzero(change)
 
 
-def build_postings(documents: Iterable[SearchDocument]) -> dict[str, list[int]]:
-    """{key: flat postings} over the folded title and text of every document."""
-    postings: dict[str, list[int]] = {}
-    last_id: dict[str, int] = {}
-    none: list[int] = []
-    for document in documents:
-        title, body = fold(document.title), fold(document.text)
-        in_title, in_body = _bigram_positions(title), _bigram_positions(body)
-        for key in in_title.keys() | in_body.keys():
-            at_title, at_body = in_title.get(key, none), in_body.get(key, none)
-            entry = postings.get(key)
-            if entry is None:
-                entry = postings[key] = []
-            entry.append(document.id - last_id.get(key, 0))
-            entry.append(len(at_title))
-            entry.append(len(at_body))
-            if at_title:
-                entry += _deltas(at_title)
-            if at_body:
-                entry += _deltas(at_body)
-            last_id[key] = document.id
-        title_counts, body_counts = Counter(title), Counter(body)
-        for char in title_counts.keys() | body_counts.keys():
-            entry = postings.get(char)
-            if entry is None:
-                entry = postings[char] = []
-            entry += (document.id - last_id.get(char, 0), title_counts[char], body_counts[char])
-            last_id[char] = document.id
-    # Queries are split at white space, so keys with white space are never asked for.
-    return {key: postings[key] for key in sorted(postings) if not any(c.isspace() for c in key)}
+def _marks(indices: np.ndarray, length: int) -> np.ndarray:
+    marks = np.zeros(length, dtype=bool)
+    marks[indices] = True
+    return marks
+
+
+def _postings(keys, field, position, with_positions: bool) -> tuple[np.ndarray, list, np.ndarray]:
+    """Flat integer postings of keys (sorted stably, so documents and positions ascend)."""
+    order = np.argsort(keys, kind="stable")
+    keys, field, position = keys[order], field[order], position[order]
+    doc, in_body = field >> 1, field & 1
+    key_starts = _runs(keys)
+    group_starts = _runs(keys, doc)  # one group per key and document
+    group_of = np.cumsum(_marks(group_starts, len(keys))) - 1
+    body_counts = np.add.reduceat(in_body, group_starts)
+    sizes = np.diff(np.append(group_starts, len(keys)))
+    first_of_key = _marks(key_starts, len(keys))[group_starts]
+    group_doc = doc[group_starts]
+    doc_delta = np.where(first_of_key, group_doc, group_doc - np.roll(group_doc, 1))
+    header = np.stack([doc_delta, sizes - body_counts, body_counts], axis=1)
+    if not with_positions:
+        values, key_offsets = header.reshape(-1), np.searchsorted(group_starts, key_starts) * 3
+        return values, keys[key_starts], key_offsets
+    run_start = _marks(_runs(keys, field), len(keys))
+    delta = np.where(run_start, position, position - np.roll(position, 1))
+    values = np.empty(len(keys) + 3 * len(group_starts), dtype=np.int64)
+    header_at = group_starts + 3 * np.arange(len(group_starts))
+    for column in range(3):
+        values[header_at + column] = header[:, column]
+    values[np.arange(len(keys)) + 3 * (group_of + 1)] = delta
+    return values, keys[key_starts], header_at[np.searchsorted(group_starts, key_starts)]
+
+
+def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of non-negative values, and each value's first byte offset."""
+    lengths = np.ones(len(values), dtype=np.int64)
+    for bits in (7, 14, 21, 28):
+        lengths += values >= (1 << bits)
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    out = np.zeros(offsets[-1], dtype=np.uint8)
+    for index in range(5):
+        has = lengths > index
+        byte = (values[has] >> (7 * index)) & 0x7F
+        byte |= np.where(lengths[has] > index + 1, 0x80, 0)
+        out[offsets[:-1][has] + index] = byte
+    return out, offsets
+
+
+def decode_varints(data: bytes) -> list[int]:
+    """The integers of LEB128 bytes (what search.js does with a posting list)."""
+    values, value, shift = [], 0, 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            values.append(value)
+            value, shift = 0, 0
+    return values
+
+
+def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
+    """{key: postings as LEB128 bytes} over the folded title and text of every document."""
+    code_points, field, position = _fields(documents)
+    space = np.isin(code_points, SPACE_CODE_POINTS)
+    postings: dict[str, bytes] = {}
+    both = ~space[:-1] & ~space[1:]  # queries are split at white space: no key holds any
+    bigram = (code_points[:-1].astype(np.int64) << 21) | code_points[1:]
+    for keys, fields, positions, with_positions, name in (
+        (bigram[both], field[:-1][both], position[:-1][both], True, _bigram_name),
+        (code_points[~space].astype(np.int64), field[~space], position[~space], False, chr),
+    ):
+        if not len(keys):
+            continue
+        values, key_codes, starts = _postings(keys, fields, positions, with_positions)
+        data, offsets = _varints(values)
+        ends = np.append(starts[1:], len(values))
+        for code, start, end in zip(key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist()):
+            postings[name(code)] = data[start:end].tobytes()
+    return {key: postings[key] for key in sorted(postings)}
+
+
+def _bigram_name(code: int) -> str:
+    return chr(code >> 21) + chr(code & 0x1FFFFF)
 
 
 def key_bucket(key: str, bucket_count: int) -> int:

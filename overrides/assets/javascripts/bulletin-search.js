@@ -96,11 +96,26 @@
     return value % buckets;
   }
 
+  /* A posting list is base64 of LEB128 varints (see search_files.py): decode to integers. */
+  function decodePostings(base64) {
+    var bytes = atob(base64);
+    var values = [];
+    var value = 0, shift = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      value += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte < 0x80) { values.push(value); value = 0; shift = 0; } else shift += 7;
+    }
+    return values;
+  }
+
   function postingsOf(key, data) {
-    return load("i" + bucketOf(key, data.buckets)).then(function (bucket) {
+    var bucketName = "i" + bucketOf(key, data.buckets);
+    return load(bucketName).then(function (bucket) {
       var entry = bucket[key];
       if (entry === undefined) return [];
-      return typeof entry === "string" ? load(entry) : entry;
+      if (typeof entry === "number") return load(bucketName + "-" + entry).then(decodePostings);
+      return decodePostings(entry);
     });
   }
 
