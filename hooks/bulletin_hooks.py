@@ -137,7 +137,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
 
 def on_post_build(*, config) -> None:
     # The index is thousands of small files: written straight into the site, not as MkDocs pages.
-    for path, content in search_files(_build.search_documents, _build.registry).items():
+    for path, content in search_files(_build.search_documents, _build.registry):
         target = os.path.join(config.site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as file:

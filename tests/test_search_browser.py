@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-
 from bulletins.search_index import search_documents
 from bulletins.urls import Links
 from conftest import FIXTURES, FixtureSite
@@ -61,7 +60,8 @@ def open_search(page, base, query="", extra=""):
 
 def result_links(page) -> list[str]:
     return page.eval_on_selector_all(
-        "#search-results > li", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
+        "#search-results > li",
+        "items => items.map(li => li.querySelector('a').getAttribute('href'))",
     )
 
 
@@ -100,7 +100,10 @@ def test_filters_narrow_results_count_per_value_and_live_in_the_url(search_site,
     open_search(page, base, "公益广告", "&year=2021")
     assert result_links(page) == ["../bulletins/2021/gzjb-009/#a2"]
     open_search(page, base, "通道", "&topic=fire-lanes")
-    assert result_links(page) == ["../bulletins/2022/gzjb-003/#a2", "../bulletins/2021/gzjb-009/#a2"]
+    assert result_links(page) == [
+        "../bulletins/2022/gzjb-003/#a2",
+        "../bulletins/2021/gzjb-009/#a2",
+    ]
     years = page.eval_on_selector_all(
         "input[data-facet='year']", "boxes => boxes.map(b => b.closest('label').innerText.trim())"
     )

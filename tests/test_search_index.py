@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from bulletins.collection import Source, load_bulletins
 from bulletins.registry import load_registry
 from bulletins.search_files import search_files
@@ -83,7 +82,10 @@ def positions(text, key):
 
 
 def test_bigram_postings_hold_every_position_in_title_and_body():
-    documents = [document(0, "學雷鋒", "学雷锋活动，学雷锋"), document(1, "消防车通道", "通道 通道")]
+    documents = [
+        document(0, "學雷鋒", "学雷锋活动，学雷锋"),
+        document(1, "消防车通道", "通道 通道"),
+    ]
     postings = build_postings(documents)
     for key in ("雷锋", "学雷", "通道", "锋活"):
         expected = {}
@@ -126,7 +128,7 @@ def load_script(text):
 def index_files():
     bulletins, registry = fixture_bulletins()
     documents = search_documents(bulletins, Links(True))
-    return documents, search_files(documents, registry)
+    return documents, dict(search_files(documents, registry))
 
 
 def test_every_key_is_in_its_bucket_or_a_file_named_there(index_files):

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator
 
 from .registry import Registry
 from .search_fold import fold_table
-from .search_index import SearchDocument, build_postings, key_bucket
+from .search_index import SPACE_CODE_POINTS, SearchDocument, build_postings, key_bucket
 
 SEARCH_DIR = "search"
 BUCKET_TARGET_BYTES = 12_000  # a bucket of small posting lists, about one round trip's worth
@@ -43,18 +44,18 @@ def _id_deltas(ids: list[int]) -> list[int]:
     return [b - a for a, b in zip([0] + ids, ids)]
 
 
-def search_files(documents: list[SearchDocument], registry: Registry) -> dict[str, str]:
-    """{path under the site: content} of the whole search index."""
-    postings = build_postings(documents)
+def search_files(documents: list[SearchDocument], registry: Registry) -> Iterator[tuple[str, str]]:
+    """(path under the site, content) of every file of the search index, one at a time."""
     # Base64 of LEB128 varints: about a third of the size of the same numbers in JSON.
-    encoded = {key: '"' + base64.b64encode(value).decode() + '"' for key, value in postings.items()}
+    encoded = {
+        k: '"' + base64.b64encode(v).decode() + '"' for k, v in build_postings(documents).items()
+    }
     small_bytes = sum(len(v) for v in encoded.values() if len(v) < OWN_FILE_BYTES)
     bucket_count = 1
     while bucket_count * BUCKET_TARGET_BYTES < small_bytes:
         bucket_count *= 2
 
     buckets: list[list[str]] = [[] for _ in range(bucket_count)]
-    files: dict[str, str] = {}
     own_files = [0] * bucket_count
     for key in sorted(encoded):
         bucket = key_bucket(key, bucket_count)
@@ -64,39 +65,47 @@ def search_files(documents: list[SearchDocument], registry: Registry) -> dict[st
             continue
         name = f"i{bucket}-{own_files[bucket]}"
         own_files[bucket] += 1
-        files[f"{SEARCH_DIR}/{name}.js"] = f'bulletinSearch.loaded("{name}",{encoded[key]});\n'
+        yield f"{SEARCH_DIR}/{name}.js", f'bulletinSearch.loaded("{name}",{encoded[key]});\n'
         buckets[bucket].append(entry + str(own_files[bucket] - 1))  # a number: see i{b}-{n}.js
     for bucket, entries in enumerate(buckets):
         body = "{" + ",".join(entries) + "}"
-        files[f"{SEARCH_DIR}/i{bucket}.js"] = f'bulletinSearch.loaded("i{bucket}",{body});\n'
+        yield f"{SEARCH_DIR}/i{bucket}.js", f'bulletinSearch.loaded("i{bucket}",{body});\n'
 
     for document in documents:
-        files[f"{SEARCH_DIR}/d{document.id}.js"] = _script(
-            f"d{document.id}",
-            {
-                "u": document.url,
-                "t": document.title,
-                "b": document.bulletin_title,
-                "d": document.date,
-                "p": list(document.departments),
-                "x": document.text,
-            },
+        yield (
+            f"{SEARCH_DIR}/d{document.id}.js",
+            _script(
+                f"d{document.id}",
+                {
+                    "u": document.url,
+                    "t": document.title,
+                    "b": document.bulletin_title,
+                    "d": document.date,
+                    "p": list(document.departments),
+                    "x": document.text,
+                },
+            ),
         )
 
     runs, pairs = _fold_runs()
-    files[f"{SEARCH_DIR}/data.js"] = _script(
-        "data",
-        {
-            "buckets": bucket_count,
-            "documents": len(documents),
-            "foldRuns": runs,
-            "foldPairs": pairs,
-            "departments": {d.id: d.short for d in sorted(registry.departments.values(), key=lambda d: d.id)},
-            "topics": {t.id: t.name for t in sorted(registry.topics.values(), key=lambda t: t.id)},
-        },
+    yield (
+        f"{SEARCH_DIR}/data.js",
+        _script(
+            "data",
+            {
+                "buckets": bucket_count,
+                "documents": len(documents),
+                "foldRuns": runs,
+                "foldPairs": pairs,
+                "spaces": "".join(map(chr, SPACE_CODE_POINTS.tolist())),  # where queries split
+                "departments": {
+                    k: registry.departments[k].short for k in sorted(registry.departments)
+                },
+                "topics": {k: registry.topics[k].name for k in sorted(registry.topics)},
+            },
+        ),
     )
-    files[f"{SEARCH_DIR}/facets.js"] = _script("facets", _facets(documents))
-    return files
+    yield f"{SEARCH_DIR}/facets.js", _script("facets", _facets(documents))
 
 
 def _facets(documents: list[SearchDocument]) -> dict:

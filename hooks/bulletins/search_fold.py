@@ -19,6 +19,21 @@ import opencc
 # OpenCC's t2s configuration uses TSPhrases + TSCharacters; phrases change length, so only the
 # character table is used. Where OpenCC lists several simplified forms, the first is its default.
 TS_CHARACTERS = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+# The blocks Chinese bulletins are written in. The table ships with every search, so the
+# compatibility forms of other scripts (Arabic, Hangul, Greek, ...) are left out, on both sides.
+FOLDED_BLOCKS = (
+    (0x0020, 0x00FF),  # ASCII and Latin-1 (upper case, no-break space, superscripts)
+    (0x2000, 0x206F),  # general punctuation
+    (0x2150, 0x218F),  # number forms (Ⅻ)
+    (0x2E80, 0x2FDF),  # CJK and Kangxi radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation (ideographic space)
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs (traditional to simplified)
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE10, 0xFE1F),  # vertical forms
+    (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
+    (0xFF00, 0xFFEF),  # half-width and full-width forms
+)
 
 
 def _traditional_to_simplified() -> dict[str, str]:
@@ -40,12 +55,10 @@ def _single_char_fold(char: str, simplified: dict[str, str]) -> str:
 
 @functools.cache
 def fold_table() -> dict[str, str]:
-    """{character: folded character} for every BMP character that folding changes."""
+    """{character: folded character} for every character of FOLDED_BLOCKS that folding changes."""
     simplified = _traditional_to_simplified()
     table = {}
-    for code in range(0x20, 0x10000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
+    for code in (c for first, last in FOLDED_BLOCKS for c in range(first, last + 1)):
         char = chr(code)
         folded = _single_char_fold(char, simplified)
         # Chains (a compatibility form of a traditional character) fold to their end.

@@ -14,8 +14,8 @@ the query must occur at consistent positions in the same field (see search.js).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 
@@ -31,6 +31,7 @@ HTML_TAG_RE = re.compile(r"<[^>]+>")
 EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)")
 BLOCK_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+\.\s+|#{1,6}\s+)", re.MULTILINE)
 BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+PARTS = 16  # the postings are built in this many passes (peak memory)
 SPACE_CODE_POINTS = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 
 
@@ -82,11 +83,12 @@ def _fields(documents: list[SearchDocument]) -> tuple[np.ndarray, np.ndarray, np
     text = "\n".join(fields) + "\n"
     code_points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.fromiter((len(f) + 1 for f in fields), dtype=np.int64, count=len(fields))
-    index = np.repeat(np.arange(len(fields), dtype=np.int64), lengths)
+    index = np.repeat(np.arange(len(fields), dtype=np.int32), lengths)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    position = np.arange(len(code_points), dtype=np.int64) - starts[index]
+    position = (np.arange(len(code_points), dtype=np.int64) - starts[index]).astype(np.int32)
     ids = np.fromiter((d.id for d in documents), dtype=np.int64, count=len(documents))
-    field = (np.repeat(ids, 2) * 2 + np.tile([0, 1], len(documents)))[index]  # id * 2 + in body
+    field = (np.repeat(ids, 2) * 2 + np.tile([0, 1], len(documents)))[index].astype(np.int32)
+    # field: document id * 2 + (1 if in the body)
     return code_points, field, position
 
 
@@ -166,17 +168,25 @@ def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
     postings: dict[str, bytes] = {}
     both = ~space[:-1] & ~space[1:]  # queries are split at white space: no key holds any
     bigram = (code_points[:-1].astype(np.int64) << 21) | code_points[1:]
-    for keys, fields, positions, with_positions, name in (
-        (bigram[both], field[:-1][both], position[:-1][both], True, _bigram_name),
-        (code_points[~space].astype(np.int64), field[~space], position[~space], False, chr),
-    ):
-        if not len(keys):
-            continue
-        values, key_codes, starts = _postings(keys, fields, positions, with_positions)
-        data, offsets = _varints(values)
-        ends = np.append(starts[1:], len(values))
-        for code, start, end in zip(key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist()):
-            postings[name(code)] = data[start:end].tobytes()
+    kinds = (
+        (bigram, both, field[:-1], position[:-1], True, _bigram_name),
+        (code_points.astype(np.int64), ~space, field, position, False, chr),
+    )
+    for all_keys, wanted, all_fields, all_positions, with_positions, name in kinds:
+        # Keys are split into parts by their code, so the sort's temporaries stay small.
+        for part in range(PARTS):
+            selected = np.flatnonzero(wanted & (all_keys % PARTS == part))
+            if not len(selected):
+                continue
+            values, key_codes, starts = _postings(
+                all_keys[selected], all_fields[selected], all_positions[selected], with_positions
+            )
+            data, offsets = _varints(values)
+            ends = np.append(starts[1:], len(values))
+            for code, start, end in zip(
+                key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist()
+            ):
+                postings[name(code)] = data[start:end].tobytes()
     return {key: postings[key] for key in sorted(postings)}
 
 

@@ -11,7 +11,7 @@
   var resultList = document.getElementById("search-results");
   var filterElement = document.getElementById("search-filters");
   var moreButton = document.getElementById("search-more");
-  var PAGE = 20;
+  var PAGE = 10;
   var FACETS = [
     { name: "year", title: "年份", label: function (v) { return v + "年"; } },
     { name: "department", title: "部门", label: function (v, data) { return data.departments[v] || v; } },

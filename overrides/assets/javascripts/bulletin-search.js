@@ -47,8 +47,10 @@
 
   /* ---- folding: the build's table, one character to one character ---- */
   var foldMap = null;
+  var spaces = null;
   function prepareFold(data) {
     if (foldMap) return;
+    spaces = new RegExp("[" + data.spaces + "]+");  // Python's str.isspace, as the index
     foldMap = new Map();
     data.foldRuns.forEach(function (run) {
       for (var i = 0; i < run[2]; i++) foldMap.set(run[0] + i, run[1] + i);
@@ -70,7 +72,7 @@
   /* ---- query: terms, and the keys (characters or bigrams) that check each term ---- */
   function parseQuery(query) {
     var seen = {};
-    return fold(query).split(/\s+/).filter(function (term) {
+    return fold(query).split(spaces).filter(function (term) {
       if (!term || seen[term]) return false;
       seen[term] = true;
       return true;
