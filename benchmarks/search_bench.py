@@ -33,7 +33,7 @@ from bulletins.search_index import search_documents
 from bulletins.urls import Links
 from conftest import CHROMIUM, CHROMIUM_ARGS, LocalServer
 from corpus import write_project
-from search_reference import expected_results
+from search_reference import Reference
 
 PUNCTUATION = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]\"' \n\t")
 
@@ -125,6 +125,7 @@ def browse(site: Path, queries: list[str], documents) -> dict:
 
     server = LocalServer(site)
     results = {"paint": [], "bytes": [], "index_bytes": [], "header": [], "wrong": []}
+    reference = Reference(documents)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -137,7 +138,7 @@ def browse(site: Path, queries: list[str], documents) -> dict:
                     "q => bulletinSearchEngine.search(q).then(r => r.results.map(x => x.id))", query
                 )
                 count = page.get_attribute("#search-count", "data-count")
-                if found != expected_results(documents, query) or count != str(len(found)):
+                if found != reference.results(query) or count != str(len(found)):
                     results["wrong"].append(query)
                 results["paint"].append(figures["paint"])
                 results["bytes"].append(figures["bytes"])

@@ -15,17 +15,26 @@ def occurrences(text: str, term: str) -> int:
     return count
 
 
+class Reference:
+    """The documents folded once; `results(query)` scans them all."""
+
+    def __init__(self, documents: list[SearchDocument]) -> None:
+        self.folded = [(d.id, fold(d.title), fold(d.text)) for d in documents]
+
+    def results(self, query: str) -> list[int]:
+        """Ids of the documents containing every term of `query`, in the engine's ranking order."""
+        terms = list(dict.fromkeys(fold(query).split()))
+        if not terms:
+            return []
+        ranked = []
+        for document_id, title, body in self.folded:
+            if not all(t in title or t in body for t in terms):
+                continue
+            in_title = sum(occurrences(title, t) for t in terms)
+            total = in_title + sum(occurrences(body, t) for t in terms)
+            ranked.append((in_title == 0, -total, document_id))
+        return [document_id for _, _, document_id in sorted(ranked)]
+
+
 def expected_results(documents: list[SearchDocument], query: str) -> list[int]:
-    """Ids of the documents containing every term of `query`, in the engine's ranking order."""
-    terms = list(dict.fromkeys(fold(query).split()))
-    if not terms:
-        return []
-    ranked = []
-    for document in documents:
-        title, body = fold(document.title), fold(document.text)
-        counts = [(occurrences(title, t), occurrences(body, t)) for t in terms]
-        if all(t + b for t, b in counts):
-            in_title = sum(t for t, _ in counts)
-            total = in_title + sum(b for _, b in counts)
-            ranked.append((in_title == 0, -total, document.id))
-    return [document_id for _, _, document_id in sorted(ranked)]
+    return Reference(documents).results(query)

@@ -15,7 +15,13 @@ from collections.abc import Iterator
 
 from .registry import Registry
 from .search_fold import fold_table
-from .search_index import SPACE_CODE_POINTS, SearchDocument, build_postings, key_bucket
+from .search_index import (
+    SPACE_CODE_POINTS,
+    SearchDocument,
+    build_postings,
+    key_bucket,
+    varint_bytes,
+)
 
 SEARCH_DIR = "search"
 BUCKET_TARGET_BYTES = 12_000  # a bucket of small posting lists, about one round trip's worth
@@ -40,8 +46,9 @@ def _fold_runs() -> tuple[list[list[int]], str]:
     return [run for run in runs if run[2] > 1], pairs
 
 
-def _id_deltas(ids: list[int]) -> list[int]:
-    return [b - a for a, b in zip([0] + ids, ids)]
+def _id_deltas(ids: list[int]) -> str:
+    """Ascending ids as base64 of their LEB128 deltas, as posting lists are stored."""
+    return base64.b64encode(varint_bytes([b - a for a, b in zip([0] + ids, ids)])).decode()
 
 
 def search_files(documents: list[SearchDocument], registry: Registry) -> Iterator[tuple[str, str]]:

@@ -149,6 +149,11 @@ def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, offsets
 
 
+def varint_bytes(values: list[int]) -> bytes:
+    """LEB128 bytes of non-negative integers."""
+    return _varints(np.asarray(values, dtype=np.int64))[0].tobytes()
+
+
 def decode_varints(data: bytes) -> list[int]:
     """The integers of LEB128 bytes (what search.js does with a posting list)."""
     values, value, shift = [], 0, 0

@@ -51,7 +51,7 @@
       var table = facets[name === "department" ? "departments" : "topics"];
       Object.keys(table).forEach(function (value) {
         var id = 0;
-        table[value].forEach(function (delta) {
+        engine.decodePostings(table[value]).forEach(function (delta) {
           id += delta;
           if (!byDoc[name].has(id)) byDoc[name].set(id, []);
           byDoc[name].get(id).push(value);

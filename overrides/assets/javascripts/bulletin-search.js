@@ -255,7 +255,7 @@
   }
 
   window.bulletinSearchEngine = {
-    load: load, search: search, fold: fold, highlight: highlight, snippet: snippet,
+    load: load, search: search, fold: fold, decodePostings: decodePostings, highlight: highlight, snippet: snippet,
     escapeHtml: escapeHtml, chineseDate: chineseDate, documentsOf: documentsOf,
     siteRoot: siteRoot, searchPage: searchPage
   };
