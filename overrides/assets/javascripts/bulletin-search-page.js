@@ -125,10 +125,9 @@
 
   function renderItems(documents, found) {
     return documents.map(function (doc) {
-      var departments = doc.p.map(function (id) { return found.data.departments[id] || id; }).join("、");
       return "<li class=\"bulletin-search-result\"><a class=\"bulletin-search-result__title\" href=\"" +
         engine.escapeHtml(engine.siteRoot + doc.u) + "\">" + engine.highlight(doc.t, found.terms) + "</a>" +
-        "<p class=\"bulletin-search-result__meta\">" + engine.escapeHtml(doc.b + " · " + engine.chineseDate(doc.d) + " · " + departments) + "</p>" +
+        "<p class=\"bulletin-search-result__meta\">" + engine.resultMeta(doc, found.data) + "</p>" +
         "<p class=\"bulletin-search-result__snippet\">" + engine.snippet(doc.x, found.terms) + "</p></li>";
     }).join("");
   }

@@ -250,13 +250,18 @@
     var end = Math.min(text.length, start + 120);
     return (start > 0 ? "…" : "") + highlight(text.slice(start, end), terms) + (end < text.length ? "…" : "");
   }
+  /* "工作简报 2021年第9期 · 2021年3月11日 · 市住建局、市文明办", escaped. */
+  function resultMeta(doc, data) {
+    var departments = doc.p.map(function (id) { return data.departments[id] || id; }).join("、");
+    return escapeHtml(doc.b + " · " + chineseDate(doc.d) + " · " + departments);
+  }
   function documentsOf(results) {
     return Promise.all(results.map(function (r) { return load("d" + r.id); }));
   }
 
   window.bulletinSearchEngine = {
     load: load, search: search, fold: fold, decodePostings: decodePostings, highlight: highlight, snippet: snippet,
-    escapeHtml: escapeHtml, chineseDate: chineseDate, documentsOf: documentsOf,
+    escapeHtml: escapeHtml, resultMeta: resultMeta, documentsOf: documentsOf,
     siteRoot: siteRoot, searchPage: searchPage
   };
   document.dispatchEvent(new Event("bulletin-search-ready"));
