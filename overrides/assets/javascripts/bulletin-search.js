@@ -9,8 +9,9 @@
 (function () {
   "use strict";
 
-  var config = document.querySelector("[data-bulletin-search]");
-  if (!config) return;
+  // The search page loads this script early (async, in <head>) and the header again: run once.
+  if (window.bulletinSearchEngine) return;
+  var config = document.currentScript;
   var searchDir = config.getAttribute("data-search-dir");
   var siteRoot = config.getAttribute("data-site-root");
   var searchPage = config.getAttribute("data-search-page");
@@ -264,5 +265,10 @@
     escapeHtml: escapeHtml, resultMeta: resultMeta, documentsOf: documentsOf,
     siteRoot: siteRoot, searchPage: searchPage
   };
-  document.dispatchEvent(new Event("bulletin-search-ready"));
+  // On the search page: start loading what the URL's query needs while the page still loads.
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (config.hasAttribute("data-prefetch") && query) {
+    search(query).then(function (found) { return documentsOf(found.results.slice(0, 10)); })
+      .catch(function () {});
+  }
 })();
