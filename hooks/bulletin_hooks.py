@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
-
+from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.feeds import FeedSite, all_feeds, feed_pages
+from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
 from bulletins.model import chinese_date
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
@@ -23,7 +22,11 @@ from bulletins.render import annotate_body
 from bulletins.search_files import search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
+from bulletins.sharing import bulletin_description
 from bulletins.urls import CATALOG, HOME, Links
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = get_plugin_logger(__name__)
 
@@ -35,7 +38,7 @@ _build = None
 class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
-    def __init__(self, bulletins, registry, plan, links, article_meta_template):
+    def __init__(self, bulletins, registry, plan, links, article_meta_template, attachments, feeds):
         self.search_documents = search_documents(bulletins, links)
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
@@ -43,11 +46,19 @@ class _Build:
         self.pages_by_source = {p.source_path: p for p in plan.pages}
         self.links = links
         self.article_meta_template = article_meta_template
+        self.attachments_by_source = attachments  # bulletin source -> [PublishedAttachment]
+        self.feed_by_source = feeds  # page source -> its Atom feed's path, when feeds are built
 
 
 def on_startup(*, command, dirty):
     global _command
     _command = command
+
+
+@event_priority(-50)  # after Material's offline plugin has added its unpkg.com shim
+def on_config(config):
+    config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
+    return config
 
 
 def on_files(files: Files, *, config) -> Files:
@@ -64,6 +75,7 @@ def on_files(files: Files, *, config) -> Files:
     ]
     bulletins, bulletin_problems = load_bulletins(sources, registry)
     problems += bulletin_problems
+    problems += missing_attachments(bulletins, {f.src_uri for f in files}, docs_rel)
     for problem in warnings(problems):
         log.warning(str(problem))
     if errors(problems):
@@ -73,7 +85,9 @@ def on_files(files: Files, *, config) -> Files:
     publishing = _command != "serve"  # drafts are previewed by `mkdocs serve`, never published
     for bulletin in bulletins:
         # Bulletins are reached through their year's page, not the navigation (see plan._nav).
-        hidden = InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
+        hidden = (
+            InclusionLevel.DRAFT if bulletin.draft and publishing else InclusionLevel.NOT_IN_NAV
+        )
         files.get_file_from_path(bulletin.source_path).inclusion = hidden
     if publishing:
         bulletins = [b for b in bulletins if not b.draft]
@@ -88,7 +102,10 @@ def on_files(files: Files, *, config) -> Files:
     for page in plan.pages:
         files.append(
             File.generated(
-                config, page.source_path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+                config,
+                page.source_path,
+                content=page.markdown(),
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     files.append(
@@ -96,9 +113,19 @@ def on_files(files: Files, *, config) -> Files:
             config, SEARCH_PAGE, content=search_page_markdown(), inclusion=InclusionLevel.NOT_IN_NAV
         )
     )
-    catalog = build_catalog(bulletins, registry, links)
-    files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
     config.nav = plan.nav
+    feeds = {}
+    if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address
+        site = FeedSite(config.site_url, config.site_name, config.copyright or config.site_name)
+        for path, feed in all_feeds(bulletins, registry, site, links).items():
+            files.append(File.generated(config, path, content=feed))
+        files.append(File.generated(config, ROBOTS, content=robots_txt(config.site_url)))
+        feeds = feed_pages(registry)
+    attachments = publish_attachments(
+        bulletins, lambda source: files.get_file_from_path(source).content_bytes
+    )
+    catalog = build_catalog(bulletins, registry, links, attachments)
+    files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
 
     macros = config.plugins.get("macros")
     if macros is not None:
@@ -106,7 +133,7 @@ def on_files(files: Files, *, config) -> Files:
 
     # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
-    _build = _Build(bulletins, registry, plan, links, meta_template)
+    _build = _Build(bulletins, registry, plan, links, meta_template, attachments, feeds)
     summary = plan.summary
     log.info(
         f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
@@ -125,7 +152,9 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if bulletin is None:
         return markdown
     page.meta["title"] = bulletin.title
+    page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
+    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date, not the build's
 
     def render_meta(article):
         return _build.article_meta_template.render(
@@ -147,9 +176,11 @@ def on_post_build(*, config) -> None:
 def on_page_context(context, *, page, config, nav):
     source = page.file.src_uri
     context["links"] = _build.links
+    context["feed_url"] = _build.feed_by_source.get(source)
     if source in _build.bulletins_by_source:
         context["bulletin"] = _build.bulletins_by_source[source]
         context["neighbours"] = _build.plan.neighbours.get(source, (None, None))
+        context["attachments"] = _build.attachments_by_source.get(source, [])
     elif source in _build.pages_by_source:
         context["listing"] = _build.pages_by_source[source].context
     return context

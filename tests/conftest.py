@@ -30,12 +30,15 @@ CHROMIUM_ARGS = [
 
 
 class FixtureSite:
-    """A copy of the real site's configuration, templates and registries with chosen bulletins."""
+    """A copy of the real site's configuration, templates, registries and seed issue (which the
+    editors' guide links to), to which a test adds the bulletins it needs."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.docs = directory / "docs"
         self.site_dir = directory / "site"
+        self.result: subprocess.CompletedProcess | None = None
+        directory.mkdir(parents=True, exist_ok=True)
         for name in ("hooks", "overrides"):
             (directory / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "mkdocs.yml", directory / "mkdocs.yml")
@@ -47,6 +50,7 @@ class FixtureSite:
                 shutil.copytree(source, target)
             else:
                 shutil.copy(source, target)
+        self.add_seed()
 
     def add(self, source_path: str, text: str) -> Path:
         path = self.docs / source_path
@@ -57,10 +61,20 @@ class FixtureSite:
     def add_seed(self) -> Path:
         return self.add("bulletins/2021/gzjb-009.md", SEED_BULLETIN.read_text(encoding="utf-8"))
 
-    def build(self, *extra_args: str) -> subprocess.CompletedProcess:
+    def build(self, *extra_args: str, strict: bool = True) -> subprocess.CompletedProcess:
         """`mkdocs build --strict` into self.site_dir; the result keeps stdout+stderr as `.output`."""
+        strict_flag = ["--strict"] if strict else []
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.site_dir), *extra_args],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                *strict_flag,
+                "-d",
+                str(self.site_dir),
+                *extra_args,
+            ],
             cwd=self.directory,
             capture_output=True,
             text=True,
@@ -82,6 +96,19 @@ def seed_site(tmp_path_factory) -> FixtureSite:
     site = FixtureSite(directory)
     for path in (ROOT / "docs" / "bulletins").rglob("*.md"):
         site.add(path.relative_to(ROOT / "docs").as_posix(), path.read_text(encoding="utf-8"))
+    site.result = site.build()
+    assert site.result.returncode == 0, site.result.output
+    return site
+
+
+@pytest.fixture(scope="session")
+def campaign_site(tmp_path_factory) -> FixtureSite:
+    """The seed plus the invented bulletins of tests/fixtures/campaign/ (several months, two
+    years), built once for the session (read-only): charts and listings with more than one bar."""
+    campaign = FIXTURES / "campaign"
+    site = FixtureSite(tmp_path_factory.mktemp("campaign") / "project")
+    for path in sorted((campaign / "bulletins").rglob("*.md")):
+        site.add(path.relative_to(campaign).as_posix(), path.read_text(encoding="utf-8"))
     result = site.build()
     assert result.returncode == 0, result.output
     return site

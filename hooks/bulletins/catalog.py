@@ -12,14 +12,22 @@ from .urls import Links
 CATALOG_FORMAT = 1
 
 
-def build_catalog(bulletins: list[Bulletin], registry: Registry, links: Links) -> dict:
-    """Every bulletin with its articles, and the departments, topics and years with counts."""
+def build_catalog(
+    bulletins: list[Bulletin], registry: Registry, links: Links, attachments: dict | None = None
+) -> dict:
+    """Every bulletin with its articles, and the departments, topics and years with counts.
+
+    `attachments`: bulletin source path -> [PublishedAttachment], listed with size and SHA-256.
+    """
     by_department = articles_by_department(bulletins)
     by_topic = articles_by_topic(bulletins)
     by_year = bulletins_by_year(bulletins)
+    attachments = attachments or {}
     return {
         "format": CATALOG_FORMAT,
-        "bulletins": [_bulletin_entry(b, links) for b in bulletins],
+        "bulletins": [
+            _bulletin_entry(b, links, attachments.get(b.source_path, [])) for b in bulletins
+        ],
         "departments": [
             {
                 "id": d.id,
@@ -53,7 +61,7 @@ def build_catalog(bulletins: list[Bulletin], registry: Registry, links: Links) -
     }
 
 
-def _bulletin_entry(bulletin: Bulletin, links: Links) -> dict:
+def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict:
     distribution = bulletin.distribution
     return {
         "series": bulletin.series.name,
@@ -81,6 +89,9 @@ def _bulletin_entry(bulletin: Bulletin, links: Links) -> dict:
                 "topics": [{"id": t.id, "name": t.name} for t in article.topics],
             }
             for article in bulletin.articles
+        ],
+        "attachments": [
+            {"url": a.attachment.source_path, "size": a.size, "sha256": a.sha256} for a in attachments
         ],
     }
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Bulletin, canonical_source_path, newest_first
 from .parse import parse_bulletin
@@ -38,7 +38,9 @@ def load_bulletins(
     bulletins: list[Bulletin] = []
     problems: list[Problem] = []
     for source in sources:
-        bulletin, found = parse_bulletin(source.text, source.source_path, source.display_path, registry)
+        bulletin, found = parse_bulletin(
+            source.text, source.source_path, source.display_path, registry
+        )
         problems += found
         if bulletin is not None:
             bulletins.append(bulletin)
@@ -58,10 +60,14 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
             continue
         paths = sorted(display.get(b.source_path, b.source_path) for b in claimants)
         for bulletin in claimants:
-            others = ", ".join(p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path))
+            others = ", ".join(
+                p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path)
+            )
             problems.append(
                 Problem(
-                    display.get(bulletin.source_path, bulletin.source_path), 1, "issue",
+                    display.get(bulletin.source_path, bulletin.source_path),
+                    bulletin.issue_line,
+                    "issue",
                     f"{bulletin.series.name} {year}年第{issue}期 is also claimed by {others}",
                 )
             )
@@ -70,7 +76,9 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
         if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:
             problems.append(
                 Problem(
-                    display.get(bulletin.source_path, bulletin.source_path), 1, "",
+                    display.get(bulletin.source_path, bulletin.source_path),
+                    1,
+                    "",
                     f"file name does not follow series, date and issue: move it to docs/{expected}",
                 )
             )

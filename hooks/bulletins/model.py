@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,19 @@ class Distribution:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """The original file of an issue (PDF or Word), published next to its page."""
+
+    source_path: str  # relative to docs/, e.g. bulletins/2021/gzjb-009.pdf
+    written: str  # as in the front matter, relative to the bulletin file
+    line: int = field(default=0, compare=False)  # where it is declared, for error messages
+
+    @property
+    def filename(self) -> str:
+        return self.source_path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
 class Article:
     number: int  # 1-based position in the issue
     title: str
@@ -61,6 +74,8 @@ class Bulletin:
     distribution: Distribution | None = None
     total_issue: int | None = None
     draft: bool = False
+    issue_line: int = 1  # where `issue:` stands in the file, for problems that span files
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def year(self) -> int:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
 
-from .frontmatter import Scalar, split_front_matter
-from .model import Article, Bulletin, Distribution
-from .problems import WARNING, Problem, errors
+from .attachments import resolve_attachment
+from .frontmatter import Scalar, scalar_text, split_front_matter
+from .model import Article, Attachment, Bulletin, Distribution
+from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft",
+    "draft", "attachments",
 }  # fmt: skip
 ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
@@ -21,6 +23,9 @@ DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
 HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
+# e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
+PLACEHOLDER_PREFIX = "待填写"
 
 
 class _Checker:
@@ -38,9 +43,7 @@ class _Checker:
     def unknown_keys(self, mapping: dict, known: set[str], prefix: str) -> None:
         for key in sorted(set(mapping) - known):
             field = f"{prefix}{key}"
-            hint = [k for k in sorted(known) if _close(key, k)]
-            message = f"unknown key (did you mean '{hint[0]}'?)" if hint else "unknown key"
-            self.problem(field, message, WARNING)
+            self.problem(field, f"unknown key{did_you_mean(key, known)}", WARNING)
 
     def require(self, mapping: dict, key: str, prefix: str = ""):
         if key not in mapping or _is_empty(mapping[key]):
@@ -57,11 +60,12 @@ class _Checker:
         if not isinstance(value, Scalar) or value.value is None:
             self.problem(field, "expected text")
             return None
-        # An unquoted `NO` loads as False and `2021` as an int: keep what the editor wrote.
-        result = value.value if isinstance(value.value, str) else value.text
-        result = result.strip()
+        result = scalar_text(value)
         if not result:
             self.problem(field, "must not be empty")
+            return None
+        if result.startswith(PLACEHOLDER_PREFIX):
+            self.problem(field, f"'{result}' is a placeholder: replace it with the real value")
             return None
         return result
 
@@ -142,7 +146,9 @@ def parse_bulletin(
                 check.problem("series", message)
     if (value := check.require(data, "issue")) is not None:
         issue = check.integer(value, "issue")
-    total_issue = check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
+    total_issue = (
+        check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
+    )
     if (value := check.require(data, "date")) is not None:
         date = check.date(value, "date")
     if (value := check.require(data, "issuer")) is not None:
@@ -158,6 +164,7 @@ def parse_bulletin(
 
     articles = _articles(check, data, registry)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
+    attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
     if articles:
@@ -177,6 +184,8 @@ def parse_bulletin(
         distribution=distribution,
         total_issue=total_issue,
         draft=draft,
+        issue_line=front.lines.get("issue", 1),
+        attachments=attachments,
     )
     return bulletin, check.problems
 
@@ -225,10 +234,26 @@ def _distribution(check: _Checker, value) -> Distribution | None:
         check.problem("distribution", "expected report_to, send_to and copies")
         return None
     check.unknown_keys(value, DISTRIBUTION_KEYS, "distribution.")
-    report_to = check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
+    report_to = (
+        check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
+    )
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
     copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
+
+
+def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, ...]:
+    """Paths relative to the bulletin file; whether the files exist is checked by the build."""
+    found: list[Attachment] = []
+    for field, written in check.text_list(value, "attachments"):
+        resolved, message = resolve_attachment(written, source_path)
+        if resolved is None:
+            check.problem(field, message)
+        elif any(a.source_path == resolved for a in found):
+            check.problem(field, f"'{written}' is listed twice", WARNING)
+        else:
+            found.append(Attachment(resolved, written, check.lines.get(field, 1)))
+    return tuple(found)
 
 
 def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -268,7 +293,7 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
     for index, entry in enumerate(raw_articles):
         raw = entry.get("title") if isinstance(entry, dict) else None
         if isinstance(raw, Scalar):
-            titles.append((f"articles[{index}].title", str(raw.value).strip()))
+            titles.append((f"articles[{index}].title", scalar_text(raw)))
     heading_texts = [text for _, text in headings]
     title_texts = [text for _, text in titles]
     for field, title in titles:
@@ -279,25 +304,24 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
         if text not in title_texts:
             hint = _closest(text, title_texts)
             check.problems.append(
-                Problem(check.path, line, "body", f"heading '## {text}' has no article in front matter{hint}")
+                Problem(
+                    check.path,
+                    line,
+                    "body",
+                    f"heading '## {text}' has no article in front matter{hint}",
+                )
             )
     matched_titles = [t for t in title_texts if t in heading_texts]
     matched_headings = [h for h in heading_texts if h in title_texts]
     if matched_titles != matched_headings:
-        check.problem("articles", "articles are not in the same order as the '## ' headings of the body")
+        check.problem(
+            "articles", "articles are not in the same order as the '## ' headings of the body"
+        )
 
 
 def _closest(value: str, candidates: list[str]) -> str:
-    import difflib
-
     matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
     return f" (closest: '{matches[0]}')" if matches else ""
-
-
-def _close(a: str, b: str) -> bool:
-    import difflib
-
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def _is_empty(value) -> bool:

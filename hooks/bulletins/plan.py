@@ -20,7 +20,8 @@ from .indexes import (
 )
 from .model import Bulletin, chinese_date
 from .registry import Registry
-
+from .statistics import activity_context, statistics_context
+from .stats import campaign_months
 
 LATEST_ISSUES = 10
 
@@ -54,6 +55,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
     months = month_counts(bulletins)
     departments = list(registry.departments.values())
     topics = list(registry.topics.values())
+    campaign = campaign_months(bulletins)
 
     pages = [
         GeneratedPage(
@@ -79,6 +81,9 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
                 ]
             },
         ),
+        GeneratedPage(
+            urls.STATISTICS, "数据统计", "statistics.html", statistics_context(bulletins, registry)
+        ),
     ]  # fmt: skip
     for year, issues in issues_per_year.items():
         pages.append(
@@ -100,7 +105,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
             GeneratedPage(
                 urls.department_source(department), department.short, "article-listing.html",
                 {"kind": "department", "entry": department, "count": len(refs),
-                 "groups": group_by_month(refs)},
+                 "groups": group_by_month(refs), "activity": activity_context(refs, campaign)},
             )
         )  # fmt: skip
     for topic in topics:
@@ -109,7 +114,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
             GeneratedPage(
                 urls.topic_source(topic), topic.name, "article-listing.html",
                 {"kind": "topic", "entry": topic, "count": len(refs),
-                 "groups": group_by_month(refs)},
+                 "groups": group_by_month(refs), "activity": activity_context(refs, campaign)},
             )
         )  # fmt: skip
 
@@ -131,7 +136,10 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
 
 def _ranked(entries, index) -> list[tuple]:
     """(entry, article count, newest article) with the most reported first, then registry order."""
-    rows = [(entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0]) for entry in entries]
+    rows = [
+        (entry, len(index.get(entry.id, ())), (index.get(entry.id) or [None])[0])
+        for entry in entries
+    ]
     return sorted(rows, key=lambda row: -row[1])
 
 
@@ -150,6 +158,7 @@ def _nav(issues_per_year, departments, topics, by_department, by_topic, static_p
         {"部门": [urls.DEPARTMENTS_OVERVIEW, *reported_departments]},
         {"专题": [urls.TOPICS_OVERVIEW, *reported_topics]},
         {"归档": [urls.ARCHIVE_OVERVIEW, *archive_years]},
+        {"数据统计": urls.STATISTICS},
     ]
     if static_pages:
         nav.append({"关于本站": list(static_pages)})

@@ -69,7 +69,7 @@ def load_registry(directory: str, display_dir: str) -> tuple[Registry, list[Prob
         if not isinstance(entries, list):
             problems.append(Problem(shown, 1, "", "expected a list of entries"))
             continue
-        for index, (entry, node) in enumerate(zip(entries, root.value)):
+        for index, (entry, node) in enumerate(zip(entries, root.value, strict=True)):
             line = node.start_mark.line + 1
             problems += _add_entry(registry, kind, entry, f"[{index}]", shown, line)
     return registry, problems
@@ -83,7 +83,11 @@ def _add_entry(
     entry_id = str(entry.get("id", ""))
     name = str(entry.get("name", "")).strip()
     if not entry_id or set(entry_id) - ID_CHARS:
-        return [Problem(shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'")]
+        return [
+            Problem(
+                shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'"
+            )
+        ]
     if not name:
         return [Problem(shown, line, f"{where}.name", "is required")]
     by_id, by_name = {
@@ -110,9 +114,7 @@ def _add_entry(
     for spelling in spellings:
         taken = by_name.get(spelling)
         if taken and taken.id != entry_id:
-            problems.append(
-                Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'")
-            )
+            problems.append(Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'"))
             continue
         by_name[spelling] = item
     by_id[entry_id] = item

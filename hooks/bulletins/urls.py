@@ -10,6 +10,7 @@ BULLETINS_OVERVIEW = "bulletins/index.md"
 DEPARTMENTS_OVERVIEW = "departments/index.md"
 TOPICS_OVERVIEW = "topics/index.md"
 ARCHIVE_OVERVIEW = "archive/index.md"
+STATISTICS = "statistics/index.md"
 CATALOG = "catalog.json"
 
 

@@ -1,0 +1,146 @@
+"""Lighthouse (mobile settings) on the built real site: prints the four category scores per page.
+
+    npm ci && python benchmarks/lighthouse.py            # builds docs/ into a temp dir
+    python benchmarks/lighthouse.py --site site/          # an existing build
+
+Lighthouse comes from node_modules (package.json devDependencies), Chromium is Debian's, found
+through CHROME_PATH; the site is served from 127.0.0.1 and nothing else is contacted. A benchmark,
+not a test: the target is >= 95 in each category, the figures go to benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The site has no search page of its own yet: Material's search opens over any page from `?q=`.
+PAGES = {
+    "home": "",
+    "bulletin": "bulletins/2021/gzjb-009/",
+    "search (home?q=)": "?q=%E6%B6%88%E9%98%B2%E8%BD%A6%E9%80%9A%E9%81%93",
+    "statistics": "statistics/",
+}
+
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site like a production web server would: text compressed with gzip when the
+    browser asks (http.server alone sends it uncompressed, which Lighthouse's slow-4G model
+    charges in full). `--no-gzip` measures without."""
+
+    gzip = True
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip and wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def build_site(target: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def scores(report: dict) -> dict[str, int]:
+    """Category scores 0-100 from a Lighthouse JSON report."""
+    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    refs = report["categories"][category]["auditRefs"]
+    audits = report["audits"]
+    return sorted(
+        ref["id"]
+        for ref in refs
+        if ref["weight"] > 0
+        and (audits[ref["id"]].get("score") is not None)
+        and audits[ref["id"]]["score"] < 0.9
+    )
+
+
+def run_lighthouse(url: str) -> dict:
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build docs/ now)")
+    parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print("lighthouse not installed: run `npm ci` first", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as temp:
+        site = args.site or Path(temp) / "site"
+        if args.site is None:
+            build_site(site)
+        QuietHandler.gzip = not args.no_gzip
+        handler = functools.partial(QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            print(f"served from {base} ({'uncompressed' if args.no_gzip else 'gzip'}), mobile")
+            print(f"{'page':<18}" + "".join(f"{c:>16}" for c in CATEGORIES))
+            for name, path in PAGES.items():
+                report = run_lighthouse(base + path)
+                row = scores(report)
+                print(f"{name:<18}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
+                for category in CATEGORIES:
+                    if row[category] < 95:
+                        print(
+                            f"    {category} below 95: {', '.join(failing_audits(report, category))}"
+                        )
+        finally:
+            server.shutdown()
+            server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Atom feeds: the latest issues of the whole site, and the latest articles of each department.
+
+Pure functions of the parsed bulletins. Feed readers need absolute links, so feeds exist only
+when `site_url` is the published address (not in the offline copy, see hosting.py). Dates are
+the bulletins' dates (Beijing time), never the build time, so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from .indexes import ArticleRef, articles_by_department
+from .model import Bulletin, Department, chinese_date
+from .registry import Registry
+from .urls import BULLETINS_OVERVIEW, HOME, Links, department_source
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+SITE_FEED = "feeds/all.xml"
+LATEST_ISSUES = 30
+LATEST_ARTICLES = 50
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+NO_ISSUES_YET = dt.date(1970, 1, 1)  # an Atom feed needs <updated> even when it is empty
+
+
+def department_feed_path(department: Department) -> str:
+    return f"feeds/departments/{department.id}.xml"
+
+
+@dataclass(frozen=True)
+class FeedSite:
+    """What every feed says about the site: its address, name and publisher."""
+
+    url: str  # absolute, ends with '/'
+    name: str
+    publisher: str
+
+    def absolute(self, path: str) -> str:
+        return urljoin(self.url, path)
+
+
+def site_feed(bulletins: list[Bulletin], site: FeedSite, links: Links) -> str:
+    """One entry per issue, newest first, listing its articles with links to their anchors."""
+    latest = bulletins[:LATEST_ISSUES]
+    feed = _feed(site, SITE_FEED, site.name, "", _updated(latest))
+    for bulletin in latest:
+        url = site.absolute(links.bulletin(bulletin))
+        contents = "".join(
+            f'<li><a href="{site.absolute(links.article(ArticleRef(bulletin, a)))}">'
+            f"{html.escape(a.title)}</a></li>"
+            for a in bulletin.articles
+        )
+        summary = f"<p>{html.escape(bulletin.issuer)} {chinese_date(bulletin.date)}</p><ol>{contents}</ol>"
+        categories = sorted(
+            {(d.id, d.short) for a in bulletin.articles for d in a.departments}
+        )  # fmt: skip
+        _entry(feed, url, bulletin.title, bulletin, url, summary, categories)
+    return _serialize(feed)
+
+
+def department_feed(
+    department: Department, refs: list[ArticleRef], site: FeedSite, links: Links
+) -> str:
+    """One entry per article of the department, newest first, linking to its anchor."""
+    latest = refs[:LATEST_ARTICLES]
+    title = f"{department.short} · {site.name}"
+    subtitle = f"{department.name}的工作简报文章"
+    feed = _feed(site, department_feed_path(department), title, subtitle,
+                 _updated([ref.bulletin for ref in latest]), links.department(department))  # fmt: skip
+    for ref in latest:
+        url = site.absolute(links.article(ref))
+        bulletin = ref.bulletin
+        summary = (
+            f"<p>{html.escape(bulletin.series.name)} 第{bulletin.issue}期 · "
+            f"{chinese_date(bulletin.date)} · {html.escape(bulletin.issuer)}</p>"
+        )
+        categories = [(t.id, t.name) for t in ref.article.topics]
+        _entry(feed, url, ref.article.title, bulletin, url, summary, categories)
+    return _serialize(feed)
+
+
+def all_feeds(
+    bulletins: list[Bulletin], registry: Registry, site: FeedSite, links: Links
+) -> dict[str, str]:
+    """Feed files by path under the site: the site feed, then every department's (even empty)."""
+    by_department = articles_by_department(bulletins)
+    feeds = {SITE_FEED: site_feed(bulletins, site, links)}
+    for department in registry.departments.values():
+        refs = by_department.get(department.id, [])
+        feeds[department_feed_path(department)] = department_feed(department, refs, site, links)
+    return feeds
+
+
+def feed_pages(registry: Registry) -> dict[str, str]:
+    """Page source path -> the feed it links to: the site feed, or its department's."""
+    pages = {HOME: SITE_FEED, BULLETINS_OVERVIEW: SITE_FEED}
+    for department in registry.departments.values():
+        pages[department_source(department)] = department_feed_path(department)
+    return pages
+
+
+def _feed(
+    site: FeedSite, path: str, title: str, subtitle: str, updated: dt.date, page: str = ""
+) -> ET.Element:
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "zh-CN"})
+    _text(feed, "id", site.absolute(path))
+    _text(feed, "title", title)
+    if subtitle:
+        _text(feed, "subtitle", subtitle)
+    ET.SubElement(
+        feed, "link", {"rel": "self", "type": "application/atom+xml", "href": site.absolute(path)}
+    )
+    ET.SubElement(
+        feed, "link", {"rel": "alternate", "type": "text/html", "href": site.absolute(page)}
+    )
+    _text(feed, "updated", _timestamp(updated))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", site.publisher)
+    return feed
+
+
+def _entry(feed, entry_id, title, bulletin: Bulletin, url, summary, categories) -> None:
+    entry = ET.SubElement(feed, "entry")
+    _text(entry, "id", entry_id)
+    _text(entry, "title", title)
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
+    _text(entry, "published", _timestamp(bulletin.date))
+    _text(entry, "updated", _timestamp(bulletin.date))
+    author = ET.SubElement(entry, "author")
+    _text(author, "name", bulletin.issuer)
+    for term, label in categories:
+        ET.SubElement(entry, "category", {"term": term, "label": label})
+    _text(entry, "content", summary).set("type", "html")
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def _updated(bulletins: list[Bulletin]) -> dt.date:
+    return max((b.date for b in bulletins), default=NO_ISSUES_YET)
+
+
+def _timestamp(date: dt.date) -> str:
+    return dt.datetime(date.year, date.month, date.day, tzinfo=BEIJING).isoformat()
+
+
+def _serialize(feed: ET.Element) -> str:
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

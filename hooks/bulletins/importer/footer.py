@@ -1,0 +1,47 @@
+"""The distribution footer: `报：…`, `发：…`, `共印 260 份`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import SourceLine
+
+FOOTER_FIELD_RE = re.compile(r"^(?P<label>报送|呈报|报|抄送|分送|发|送)\s*[:：]\s*(?P<text>.*)$")
+COPIES_RE = re.compile(r"[（(]?\s*共印\s*(?P<copies>\d+)\s*份\s*[)）]?")
+REPORT_LABELS = {"报", "报送", "呈报"}  # upward: distribution.report_to
+
+
+def is_footer_start(text: str) -> bool:
+    return bool(FOOTER_FIELD_RE.match(text) or re.match(r"^[（(]?\s*共印", text))
+
+
+@dataclass
+class Footer:
+    report_to: str = ""
+    send_to: str = ""
+    copies: int | None = None
+    unread: list[SourceLine] = field(default_factory=list)  # footer lines that fit no field
+
+
+def read_footer(lines: list[SourceLine]) -> Footer:
+    """Read the footer's fields; an unlabelled line continues the field above it."""
+    footer = Footer()
+    current: str | None = None
+    for line in lines:
+        text = line.text
+        if match := COPIES_RE.search(text):
+            footer.copies = int(match["copies"])
+            text = (text[: match.start()] + text[match.end() :]).strip()
+        if not text:
+            continue
+        if match := FOOTER_FIELD_RE.match(text):
+            current = "report_to" if match["label"] in REPORT_LABELS else "send_to"
+            text = match["text"].strip()
+            if getattr(footer, current):  # a second 发： line adds to the first
+                text = "，" + text
+        if current is None:
+            footer.unread.append(line)
+            continue
+        setattr(footer, current, getattr(footer, current) + text)
+    return footer

@@ -1,0 +1,210 @@
+"""Import one raw bulletin: text in, Markdown out, with warnings naming what an editor must fill.
+
+Whatever cannot be determined gets a `待填写：…` placeholder, which the validator rejects, so a
+file cannot be published until an editor has filled it. The Markdown is checked with the
+build's own validator (`parse_bulletin`) before it is returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import canonical_source_path
+from ..parse import PLACEHOLDER_PREFIX, parse_bulletin
+from ..problems import WARNING, Problem
+from ..registry import Registry
+from .contents import read_contents
+from .footer import is_footer_start, read_footer
+from .header import read_header
+from .infer import suggest_departments, suggest_topics
+from .lines import (
+    RUNNING_HEAD,
+    DroppedLine,
+    SourceLine,
+    compact,
+    layout_reason,
+    running_heads,
+    split_lines,
+)
+from .punctuation import normalise_punctuation
+from .structure import PARAGRAPH, TITLE, Element, read_body
+from .writer import ArticleDraft, BulletinDraft, bulletin_markdown
+
+MASTHEAD = "masthead"
+CONTENTS = "contents"
+
+
+def placeholder(what: str) -> str:
+    return f"{PLACEHOLDER_PREFIX}：{what}"
+
+
+@dataclass
+class ImportResult:
+    markdown: str
+    source_path: str  # where it belongs under docs/, e.g. bulletins/2021/gzjb-009.md
+    warnings: list[Problem] = field(default_factory=list)  # about the input: what to fill or check
+    problems: list[Problem] = field(default_factory=list)  # the validator's, on the output
+    dropped: list[DroppedLine] = field(default_factory=list)  # input lines left out, with why
+
+
+def blocks_of(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    """Runs of consecutive non-blank lines (lines already removed do not separate runs)."""
+    blocks: list[list[SourceLine]] = []
+    previous_number = None
+    for line in lines:
+        if blocks and previous_number is not None and line.number == previous_number + 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        previous_number = line.number
+    return blocks
+
+
+def import_text(
+    text: str, registry: Registry, input_path: str, fallback_name: str, docs_display: str = "docs"
+) -> ImportResult:
+    """Import bulletin text. `input_path` is for messages; `fallback_name` names the output
+    file when series, issue or date are unknown; `docs_display` is how the validator's
+    messages show the directory the file is written under."""
+    warnings: list[Problem] = []
+
+    def warn(line: int, field_name: str, message: str) -> None:
+        warnings.append(Problem(input_path, line, field_name, message, WARNING))
+
+    all_lines = split_lines(text)
+    dropped = [
+        DroppedLine(line.number, line.text, reason)
+        for line in all_lines
+        if (reason := layout_reason(line))
+    ]
+    dropped_numbers = {entry.number for entry in dropped}
+    content = [line for line in all_lines if line.text and line.number not in dropped_numbers]
+
+    header = read_header(content, [series.name for series in registry.series.values()])
+    dropped += [DroppedLine(line.number, line.text, MASTHEAD) for line in header.lines]
+    rest = content[len(header.lines) :]
+    contents = read_contents(rest)
+    dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
+    rest = rest[len(contents.lines) :]
+
+    rest = _without_running_heads(rest, content, contents.titles, dropped, warn)
+    footer_start = next(
+        (index for index, line in enumerate(rest) if is_footer_start(line.text)), len(rest)
+    )
+    footer = read_footer(rest[footer_start:])
+    for line in footer.unread:
+        warn(
+            line.number,
+            "distribution",
+            f"'{line.text}' fits no footer field (报/发/共印): not imported",
+        )
+    blocks = blocks_of(rest[:footer_start])
+    if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
+        blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
+    elements = read_body(blocks, contents)
+    for element in elements:
+        element.text = normalise_punctuation(element.text)
+
+    draft = _draft(header, elements, registry, warn)
+    draft.report_to, draft.send_to, draft.copies = (
+        normalise_punctuation(footer.report_to),
+        normalise_punctuation(footer.send_to),
+        footer.copies,
+    )
+    markdown = bulletin_markdown(draft)
+    source_path = _source_path(draft, registry, fallback_name)
+    _, problems = parse_bulletin(markdown, source_path, f"{docs_display}/{source_path}", registry)
+    dropped.sort(key=lambda d: d.number)
+    return ImportResult(markdown, source_path, warnings, problems, dropped)
+
+
+def _without_running_heads(rest, content, titles, dropped, warn) -> list[SourceLine]:
+    """`rest` without the running heads, which are recorded in `dropped` and warned about."""
+    heads = running_heads(content, {compact(title) for title in titles})
+    kept = []
+    for line in rest:
+        if line.compact in heads:
+            dropped.append(DroppedLine(line.number, line.text, RUNNING_HEAD))
+            warn(
+                line.number,
+                "body",
+                f"'{line.text}' is printed more than once: left out as a running head",
+            )
+        else:
+            kept.append(line)
+    return kept
+
+
+def _draft(header, elements: list[Element], registry: Registry, warn) -> BulletinDraft:
+    first_line = header.lines[0].number if header.lines else 1
+    series = header.series_name
+    if series is None:
+        seen = (
+            f"the masthead reads '{header.masthead}', which" if header.masthead else "no masthead"
+        )
+        warn(first_line, "series", f"{seen} is not in docs/_data/series.yml: fill in the series")
+        series = placeholder("系列")
+    if header.issue is None:
+        warn(first_line, "issue", "no issue number (第N期) found: fill in the issue")
+    if header.date is None:
+        warn(first_line, "date", "no date found: fill in the date (YYYY-MM-DD)")
+    for note in header.notes:
+        warn(first_line, "date", note)
+    if header.issuer is None:
+        warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
+
+    articles = [
+        _article(index, title, paragraphs, registry, warn)
+        for index, (title, paragraphs) in enumerate(_articles_of(elements, warn))
+    ]
+    if not articles:
+        warn(first_line, "articles", "no article titles recognised: add '## ' titles and articles")
+    return BulletinDraft(
+        series=series,
+        issue=header.issue if header.issue is not None else placeholder("期号"),
+        date=header.date or placeholder("日期"),
+        issuer=header.issuer or placeholder("编印单位"),
+        articles=articles,
+        body=[(e.kind, e.text) for e in elements],
+        total_issue=header.total_issue,
+    )
+
+
+def _articles_of(elements: list[Element], warn) -> list[tuple[Element, list[str]]]:
+    """Each title with the paragraphs under it (columns and text before any title excepted)."""
+    articles: list[tuple[Element, list[str]]] = []
+    for element in elements:
+        if element.kind == TITLE:
+            articles.append((element, []))
+        elif element.kind == PARAGRAPH and articles:
+            articles[-1][1].append(element.text)
+        elif element.kind == PARAGRAPH:
+            warn(
+                element.line, "body", "text before the first article title: check where it belongs"
+            )
+    return articles
+
+
+def _article(index: int, title: Element, paragraphs: list[str], registry, warn) -> ArticleDraft:
+    """The article's front matter: suggested departments and topics, or placeholders."""
+    where = f"articles[{index}]"
+    departments = suggest_departments(title.text, paragraphs, registry)
+    topics = suggest_topics(title.text, paragraphs, registry)
+    if not departments:
+        warn(title.line, f"{where}.departments", f"no department found for '{title.text}': fill in")
+    if not topics:
+        warn(title.line, f"{where}.topics", f"no topic keyword found in '{title.text}': fill in")
+    return ArticleDraft(
+        title.text,
+        [department.short for department in departments] or [placeholder("部门")],
+        [topic.name for topic in topics] or [placeholder("专题")],
+    )
+
+
+def _source_path(draft: BulletinDraft, registry: Registry, fallback_name: str) -> str:
+    series = registry.series_by_name.get(draft.series)
+    if series and isinstance(draft.issue, int) and isinstance(draft.date, dt.date):
+        return canonical_source_path(series, draft.date, draft.issue)
+    year = draft.date.year if isinstance(draft.date, dt.date) else "undated"
+    return f"bulletins/{year}/{fallback_name}.md"

@@ -1,0 +1,57 @@
+"""Half-width punctuation made full-width in Chinese text, only where that is safe.
+
+Safe means: outside quotations and book titles (a quotation is reproduced as written), next
+to a Chinese character (so `3,000`, `10:30`, `2021.3.11` and English text are left alone),
+and, for brackets, only around text that contains a Chinese character. Spaces between two
+Chinese characters are PDF line-break artefacts and go.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’"
+# Quoted spans, kept exactly: “…” ‘…’ 「…」 『…』 《…》 and ASCII "…".
+PROTECTED_RE = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"\n]*\"")
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}  # and `.` -> `。`, below
+MARK_NEXT_TO_CJK_RE = re.compile(rf"(?<=[{CJK}])\s*([,;:?!])\s*|([,;:?!])\s*(?=[{CJK}])")
+DIGIT_COLON_RE = re.compile(r"\d[,:]\d")
+BRACKETS_RE = re.compile(r"\(([^()]*)\)")
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# A full stop typed as `.` after a Chinese character (never between digits: 2021.3.11, 3.5).
+FULL_STOP_RE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=[\u3400-\u4dbf\u4e00-\u9fff“‘「『《(（]|$)"
+)
+SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+
+
+def normalise_punctuation(text: str) -> str:
+    """The text with safe half-width to full-width replacements, quotations untouched."""
+    pieces = []
+    position = 0
+    for match in PROTECTED_RE.finditer(text):
+        pieces.append(_normalise_plain(text[position : match.start()]))
+        pieces.append(match[0])
+        position = match.end()
+    pieces.append(_normalise_plain(text[position:]))
+    return "".join(pieces)
+
+
+def _normalise_plain(text: str) -> str:
+    text = SPACE_BETWEEN_CJK_RE.sub("", text)
+    text = BRACKETS_RE.sub(_full_width_brackets, text)
+    text = FULL_STOP_RE.sub("。", text)
+
+    def replace(match: re.Match) -> str:
+        mark = match[1] or match[2]
+        around = text[max(match.start() - 1, 0) : match.end() + 1]
+        if DIGIT_COLON_RE.search(around.replace(" ", "")):
+            return match[0]  # 3,000 or 10:30
+        return FULL_WIDTH[mark]
+
+    return MARK_NEXT_TO_CJK_RE.sub(replace, text)
+
+
+def _full_width_brackets(match: re.Match) -> str:
+    inner = match[1]
+    return f"（{inner}）" if HAN_RE.search(inner) else match[0]

@@ -1,0 +1,78 @@
+"""Read an input file into text: plain text in a detected encoding, or a Word .docx file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt",)
+DOCX_SUFFIXES = (".docx",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+
+# Strict decodes, most specific first: a BOM is proof; valid UTF-8 is almost never valid by
+# accident for Chinese text in GB18030, while nearly any byte string decodes as GB18030 (a
+# superset of GBK and GB2312), so it comes last. Statistical detectors (charset-normalizer) guess
+# Big5 or Shift-JIS for short Chinese texts; office files here are UTF-8 or GBK.
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+STRICT_ENCODINGS = ("utf-8", "gb18030")
+
+
+class UnsupportedInput(ValueError):
+    """The file is of a kind the importer does not read (e.g. .doc, .pdf) or cannot be decoded."""
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) for the bytes of a text file."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding).removeprefix("\ufeff"), encoding
+    for encoding in STRICT_ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnsupportedInput("not UTF-8, UTF-16 or GB18030/GBK text")
+
+
+def docx_text(path: Path) -> str:
+    """The paragraphs of a Word file in document order, table cells included, one per block.
+
+    A paragraph's manual line breaks stay as newlines: the importer treats them like the hard
+    line breaks of PDF text.
+    """
+    import docx  # python-docx; imported here so that reading .txt files does not need it
+    from docx.table import Table
+
+    document = docx.Document(str(path))
+    paragraphs: list[str] = []
+
+    def add_table(table: Table) -> None:
+        seen = set()  # a merged cell is returned once per grid position it covers
+        for row in table.rows:
+            for cell in row.cells:
+                if id(cell._tc) not in seen:
+                    seen.add(id(cell._tc))
+                    paragraphs.extend(p.text for p in cell.paragraphs)
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            add_table(item)
+        else:
+            paragraphs.append(item.text)
+    return "\n\n".join(paragraphs)
+
+
+def read_input(path: Path) -> tuple[str, str]:
+    """(text, how it was read) for a .txt or .docx file; raises UnsupportedInput otherwise."""
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        return docx_text(path), "docx"
+    if suffix in TEXT_SUFFIXES:
+        return decode_text(path.read_bytes())
+    raise UnsupportedInput(
+        f"'{suffix or path.name}' files are not read: save the bulletin as .docx or as .txt "
+        "(a .doc or .pdf can be saved as .docx from Word or WPS)"
+    )

@@ -1,0 +1,146 @@
+"""The body between the contents and the footer: article titles, 【】 columns and paragraphs.
+
+PDF text breaks paragraphs in two ways: hard line breaks inside a paragraph (lines of the
+page's width), and page breaks, which leave a blank line (and a page number, now dropped) in
+the middle of a sentence. Lines are joined into paragraphs first; then a paragraph that stops
+without closing punctuation is joined with the next one, unless a title or column comes between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .contents import TITLE_MAX_LINES, Contents
+from .lines import SECTION_RE, SourceLine, compact
+from .punctuation import PROTECTED_RE
+
+TITLE = "title"
+SECTION = "section"  # a column such as 【创城动态】 grouping the articles after it
+PARAGRAPH = "paragraph"
+
+# A paragraph (or a line ending a paragraph) ends with one of these, possibly followed by
+# closing quotes or brackets; anything else means the sentence goes on after the break.
+PARAGRAPH_END_RE = re.compile(r"[。！？!?；;：:…][”’」』）)》\"']*$")
+TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
+TITLE_MAX_CHARS = 40
+UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
+SHORT_LINE_RATIO = 0.9  # a line this much shorter than the block's widest ends its paragraph
+ASCII_WORD_END_RE = re.compile(r"[A-Za-z0-9]$")
+ASCII_WORD_START_RE = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass
+class Element:
+    kind: str  # TITLE, SECTION or PARAGRAPH
+    text: str
+    line: int  # 1-based input line where it starts
+
+
+def join_text(first: str, second: str) -> str:
+    """Join two pieces of one paragraph: Chinese runs on, Latin words keep a space."""
+    if ASCII_WORD_END_RE.search(first) and ASCII_WORD_START_RE.match(second):
+        return f"{first} {second}"
+    return first + second
+
+
+def ends_paragraph(text: str) -> bool:
+    return bool(PARAGRAPH_END_RE.search(text))
+
+
+def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
+    """Paragraphs of one block of consecutive lines (hard line breaks joined)."""
+    width = max(len(line.text) for line in lines)
+    paragraphs: list[Element] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else None
+        starts_new = (
+            previous is None
+            or line.indented
+            or (
+                ends_paragraph(previous.text)
+                and (width > UNWRAPPED_LINE_CHARS or len(previous.text) < SHORT_LINE_RATIO * width)
+            )
+        )
+        if starts_new:
+            paragraphs.append(Element(PARAGRAPH, line.text, line.number))
+        else:
+            paragraphs[-1].text = join_text(paragraphs[-1].text, line.text)
+    return paragraphs
+
+
+def looks_like_title(lines: list[SourceLine]) -> bool:
+    """Layout alone: one or two short lines without sentence punctuation (`一、…` included).
+
+    Punctuation inside quotation marks does not count: 启动“文明出行，从我做起”主题活动.
+    """
+    text = compact("".join(line.text for line in lines))
+    return (
+        len(lines) <= 2
+        and 0 < len(text) <= TITLE_MAX_CHARS
+        and not TITLE_PUNCTUATION_RE.search(PROTECTED_RE.sub("", text))
+    )
+
+
+def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[list[SourceLine]]:
+    """Start a new block at each line that begins a contents title, blank line or not."""
+    if not contents.titles:
+        return blocks
+    result: list[list[SourceLine]] = []
+    for block in blocks:
+        current: list[SourceLine] = []
+        for index, line in enumerate(block):
+            if current and any(
+                contents.title_for("".join(other.text for other in block[index : index + count]))
+                for count in range(1, TITLE_MAX_LINES + 1)
+            ):
+                result.append(current)
+                current = []
+            current.append(line)
+        result.append(current)
+    return result
+
+
+def read_body(blocks: list[list[SourceLine]], contents: Contents) -> list[Element]:
+    """Titles, columns and paragraphs of the body blocks, page-break splits joined."""
+    elements: list[Element] = []
+    for block in split_at_titles(blocks, contents):
+        elements += _block_elements(block, contents, elements[-1] if elements else None)
+    return join_page_breaks(elements)
+
+
+def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
+    if len(block) == 1 and SECTION_RE.match(compact(block[0].text)):
+        return [Element(SECTION, compact(block[0].text), block[0].number)]
+    if contents.titles:
+        for count in range(min(TITLE_MAX_LINES, len(block)), 0, -1):
+            title = contents.title_for("".join(line.text for line in block[:count]))
+            if title is not None:
+                rest = block[count:]
+                return [Element(TITLE, title, block[0].number)] + (
+                    split_paragraphs(rest) if rest else []
+                )
+    elif looks_like_title(block) and (
+        previous is None or previous.kind != PARAGRAPH or ends_paragraph(previous.text)
+    ):
+        # The text of a title found by layout keeps its words; PDF line-break spaces go.
+        text = " ".join(line.text for line in block)
+        return [Element(TITLE, text, block[0].number)]
+    return split_paragraphs(block)
+
+
+def join_page_breaks(elements: list[Element]) -> list[Element]:
+    """Join each paragraph that stops mid-sentence with the paragraph after it."""
+    joined: list[Element] = []
+    for element in elements:
+        previous = joined[-1] if joined else None
+        if (
+            element.kind == PARAGRAPH
+            and previous is not None
+            and previous.kind == PARAGRAPH
+            and not ends_paragraph(previous.text)
+        ):
+            previous.text = join_text(previous.text, element.text)
+        else:
+            joined.append(Element(element.kind, element.text, element.line))
+    return joined

@@ -1,0 +1,88 @@
+"""What the editors' scripts share: the project's paths, exit codes, reading the site's files.
+
+The scripts run as `python scripts/<name>.py` from any directory, so this module puts `hooks/`
+on `sys.path` to import the `bulletins` package the build uses (the same parser and validator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+REGISTRY_DIR = DOCS / "_data"
+if str(ROOT / "hooks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "hooks"))
+
+from bulletins.collection import Source, is_bulletin_source  # noqa: E402 (after sys.path)
+from bulletins.problems import Problem  # noqa: E402
+from bulletins.registry import Registry, load_registry  # noqa: E402
+
+OK = 0
+CONTENT_PROBLEMS = 1
+USAGE_ERROR = 2  # argparse's own exit status for bad arguments
+
+
+def parser(description: str, epilog: str = "") -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the project when inside it, with '/'."""
+    path = path.resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def source_path_for(path: Path) -> str:
+    """Where a bulletin file sits relative to a docs/ directory, e.g. bulletins/2021/gzjb-009.md.
+
+    For a file outside docs/ (an import written with --out), the part from its last
+    `bulletins` folder is used, so that file-name checks still apply.
+    """
+    path = path.resolve()
+    try:
+        return path.relative_to(DOCS).as_posix()
+    except ValueError:
+        parts = path.parts
+        if "bulletins" in parts:
+            start = len(parts) - 1 - parts[::-1].index("bulletins")
+            return "/".join(parts[start:])
+        return f"bulletins/{path.name}"
+
+
+def site_registry() -> tuple[Registry, list[Problem]]:
+    return load_registry(str(REGISTRY_DIR), display_path(REGISTRY_DIR))
+
+
+def site_bulletin_files() -> list[Path]:
+    """Every bulletin file of the site, in a fixed order."""
+    return sorted(
+        path
+        for path in (DOCS / "bulletins").rglob("*.md")
+        if is_bulletin_source(path.relative_to(DOCS).as_posix())
+    )
+
+
+def read_source(path: Path) -> Source:
+    return Source(source_path_for(path), display_path(path), path.read_text(encoding="utf-8"))
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def write_markdown(path: Path, markdown: str) -> None:
+    """UTF-8 with `\\n` line ends, whatever the platform."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(markdown)

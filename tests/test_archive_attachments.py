@@ -1,0 +1,127 @@
+"""Attachments: the original PDF/Word file of an issue, checked, published and described."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from bulletins.attachments import (
+    describe_attachment,
+    human_size,
+    missing_attachments,
+    resolve_attachment,
+)
+from bulletins.collection import Source, load_bulletins
+from bulletins.model import Attachment
+from conftest import SEED_BULLETIN
+from helpers import real_registry
+
+ORIGINAL = b"%PDF-1.4\n% test stand-in for the scanned original\n%%EOF\n"
+
+
+def _seed_with(attachments_line: str) -> tuple[str, int]:
+    """The seed text with an attachments line before distribution, and that line's number."""
+    text = SEED_BULLETIN.read_text(encoding="utf-8")
+    text = text.replace("distribution:\n", f"{attachments_line}\ndistribution:\n", 1)
+    line = text.split("\n").index(attachments_line.split("\n")[0]) + 1
+    return text, line
+
+
+def _parse(text: str):
+    registry = real_registry()
+    source = Source("bulletins/2021/gzjb-009.md", "docs/bulletins/2021/gzjb-009.md", text)
+    return load_bulletins([source], registry)
+
+
+def test_attachment_paths_resolve_next_to_the_bulletin():
+    assert resolve_attachment("gzjb-009.pdf", "bulletins/2021/gzjb-009.md") == (
+        "bulletins/2021/gzjb-009.pdf", "",
+    )  # fmt: skip
+    assert resolve_attachment("originals/第9期.docx", "bulletins/2021/gzjb-009.md")[0] == (
+        "bulletins/2021/originals/第9期.docx"
+    )
+    outside, message = resolve_attachment("../../../secret.pdf", "bulletins/2021/gzjb-009.md")
+    assert outside is None and "inside docs/" in message and "'gzjb-009.pdf'" in message
+    assert resolve_attachment("/etc/x.pdf", "bulletins/2021/gzjb-009.md")[0] is None
+    wrong, message = resolve_attachment("gzjb-009.txt", "bulletins/2021/gzjb-009.md")
+    assert wrong is None and "not a PDF or Word file" in message
+
+
+def test_parser_records_attachments_with_their_lines():
+    text, line = _seed_with("attachments: [gzjb-009.pdf, gzjb-009.docx]")
+    bulletins, problems = _parse(text)
+    assert problems == []
+    assert bulletins[0].attachments == (
+        Attachment("bulletins/2021/gzjb-009.pdf", "gzjb-009.pdf"),
+        Attachment("bulletins/2021/gzjb-009.docx", "gzjb-009.docx"),
+    )
+    assert [a.line for a in bulletins[0].attachments] == [line, line]
+
+
+def test_parser_reports_a_bad_attachment_at_its_line():
+    text, _ = _seed_with("attachments:\n  - gzjb-009.jpg")
+    line = text.split("\n").index("  - gzjb-009.jpg") + 1
+    _, problems = _parse(text)
+    assert [str(p) for p in problems] == [
+        (
+            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: 'gzjb-009.jpg' is not a PDF "
+            "or Word file (.pdf, .doc, .docx)"
+        )
+    ]
+
+
+def test_missing_file_is_reported_with_the_closest_existing_one():
+    text, line = _seed_with("attachments: [gzjb-009.pdf]")
+    bulletins, _ = _parse(text)
+    problems = missing_attachments(bulletins, {"bulletins/2021/gzjb-09.pdf", "index.md"}, "docs")
+    assert [str(p) for p in problems] == [
+        (
+            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: file not found: "
+            "docs/bulletins/2021/gzjb-009.pdf (did you mean 'gzjb-09.pdf'?)"
+        )
+    ]
+    assert missing_attachments(bulletins, {"bulletins/2021/gzjb-009.pdf"}, "docs") == []
+
+
+def test_description_gives_size_and_sha256():
+    published = describe_attachment(Attachment("bulletins/2021/a.pdf", "a.pdf"), ORIGINAL)
+    assert published.size == len(ORIGINAL)
+    assert published.sha256 == hashlib.sha256(ORIGINAL).hexdigest()
+    assert published.kind == "PDF"
+    assert human_size(900) == "900 字节"
+    assert human_size(1536) == "1.5 KB"
+    assert human_size(3 * 1024 * 1024) == "3.0 MB"
+
+
+def test_build_publishes_the_attachment_next_to_the_page(fixture_site):
+    text, _ = _seed_with("attachments: [gzjb-009.pdf]")
+    fixture_site.add("bulletins/2021/gzjb-009.md", text)
+    (fixture_site.docs / "bulletins/2021/gzjb-009.pdf").write_bytes(ORIGINAL)
+    result = fixture_site.build()
+    assert result.returncode == 0, result.output
+    assert (fixture_site.site_dir / "bulletins/2021/gzjb-009.pdf").read_bytes() == ORIGINAL
+    html = (fixture_site.site_dir / "bulletins/2021/gzjb-009/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'href="../gzjb-009.pdf"' in html  # relative: works under a sub-path and offline
+    assert hashlib.sha256(ORIGINAL).hexdigest() in html
+    assert f"（{len(ORIGINAL)} 字节）" in html
+    catalog = json.loads((fixture_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog["bulletins"][0]["attachments"] == [
+        {
+            "url": "bulletins/2021/gzjb-009.pdf",
+            "size": len(ORIGINAL),
+            "sha256": hashlib.sha256(ORIGINAL).hexdigest(),
+        }
+    ]
+
+
+def test_build_fails_when_the_attachment_is_missing(fixture_site):
+    text, line = _seed_with("attachments: [gzjb-009.pdf]")
+    fixture_site.add("bulletins/2021/gzjb-009.md", text)
+    result = fixture_site.build()
+    assert result.returncode != 0
+    assert (
+        f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: file not found: "
+        "docs/bulletins/2021/gzjb-009.pdf"
+    ) in result.output

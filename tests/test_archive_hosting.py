@@ -1,0 +1,88 @@
+"""Hosting: at a domain root and under a sub-path, with sitemap.xml, robots.txt, canonical URLs."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import xml.etree.ElementTree as ET
+
+import pytest
+from site_crawler import crawl
+
+SITE_URL = "https://example.gov.cn/wmcj/jianbao/"  # mkdocs.yml's default site_url
+PREFIX = "/wmcj/jianbao/"
+
+
+class PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under PREFIX, as a web server with the site in a sub-folder would."""
+
+    def translate_path(self, path):
+        if not path.startswith(PREFIX):
+            return "/nonexistent/outside-the-prefix"
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def prefixed_server(seed_site):
+    handler = functools.partial(PrefixHandler, directory=str(seed_site.site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_every_link_works_under_a_sub_path(prefixed_server, page):
+    result = crawl(page, prefixed_server, base=prefixed_server)
+    assert result.failures == []
+    assert len(result.pages) >= 20
+    assert any(url.endswith("/bulletins/2021/gzjb-009/") for url in result.pages)
+    assert any(url.endswith("/feeds/all.xml") for url in result.other_files)
+    assert page.external_requests == []
+
+
+def test_every_link_works_at_the_domain_root(seed_site, serve, page):
+    server = serve(seed_site.site_dir)
+    result = crawl(page, server.base, base=server.base)
+    assert result.failures == []
+    assert len(result.pages) >= 20
+
+
+def test_search_result_opens_under_a_sub_path(prefixed_server, page):
+    page.goto(prefixed_server)
+    page.click(".md-search__input")
+    page.keyboard.insert_text("郭建民")
+    page.keyboard.press("Shift")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    with page.expect_navigation() as navigation:
+        first.click()
+    assert navigation.value.status == 200
+    assert page.url.startswith(f"{prefixed_server}bulletins/2021/gzjb-009/")
+
+
+def test_sitemap_lists_pages_under_the_site_url(seed_site):
+    sitemap = ET.parse(seed_site.site_dir / "sitemap.xml").getroot()
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {
+        url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace)
+        for url in sitemap.findall("s:url", namespace)
+    }
+    assert SITE_URL in entries
+    assert entries[f"{SITE_URL}bulletins/2021/gzjb-009/"] == "2021-03-11"  # the issue's date
+    assert all(loc.startswith(SITE_URL) for loc in entries)
+
+
+def test_robots_txt_names_the_sitemap(seed_site):
+    robots = (seed_site.site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+def test_pages_carry_their_canonical_url(seed_site):
+    html = (seed_site.site_dir / "bulletins/2021/gzjb-009/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}bulletins/2021/gzjb-009/">' in html

@@ -1,0 +1,52 @@
+"""Real `mkdocs build --strict` of fixture sites with broken bulletins.
+
+Each case is a folder in tests/fixtures/bad_input/: `docs/` files added to a copy of the real
+site (with the seed issue), and `expected.txt` with the exact problem lines the build must print.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+CASES = sorted(p for p in (FIXTURES / "bad_input").iterdir() if p.is_dir())
+WARNING_ONLY = {"unknown-key"}  # the bulletin is kept; --strict fails the build at its end
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_bulletin_fails_the_build_with_its_error_line(fixture_site, case: Path):
+    expected_file = case / "expected.txt"
+    assert expected_file.exists(), f"{expected_file} is missing: write the expected error lines"
+    for path in sorted((case / "docs").rglob("*.md")):
+        fixture_site.add(
+            path.relative_to(case / "docs").as_posix(), path.read_text(encoding="utf-8")
+        )
+
+    result = fixture_site.build()
+
+    assert result.returncode != 0, result.output
+    printed = [
+        line.split("hooks/bulletin_hooks: ")[-1].strip() for line in result.output.splitlines()
+    ]
+    for expected in expected_file.read_text(encoding="utf-8").splitlines():
+        assert expected in printed, (
+            f"missing line:\n{expected}\n--- build output ---\n{result.output}"
+        )
+    if case.name in WARNING_ONLY:
+        assert "Aborted with 1 warnings in strict mode" in result.output
+    else:
+        # Stopped before any page was written: no site with a hole in it.
+        assert "内容错误，构建已停止" in result.output
+        assert not (fixture_site.site_dir / "index.html").exists()
+
+
+def test_unknown_key_is_only_a_warning_without_strict(fixture_site):
+    case = FIXTURES / "bad_input" / "unknown-key" / "docs"
+    for path in case.rglob("*.md"):
+        fixture_site.add(path.relative_to(case).as_posix(), path.read_text(encoding="utf-8"))
+    result = fixture_site.build(strict=False)
+    assert result.returncode == 0, result.output
+    assert "warning: isuer: unknown key" in result.output
+    assert (fixture_site.site_dir / "bulletins/2021/gzjb-010/index.html").exists()

@@ -1,0 +1,164 @@
+"""The three editors' commands through their `main(argv)`, and once each as a real process."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import check_content
+import import_bulletin
+import new_bulletin
+import pytest
+from conftest import FIXTURES, ROOT, SEED_BULLETIN
+
+SEED_INPUT = FIXTURES / "import" / "seed" / "input.txt"
+PLACEHOLDER_INPUT = FIXTURES / "import" / "bom-placeholders" / "input.txt"
+
+
+def test_import_writes_the_file_and_prints_its_path(tmp_path, capsys):
+    assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path)]) == 0
+    written = tmp_path / "bulletins" / "2021" / "gzjb-009.md"
+    assert capsys.readouterr().out.strip() == written.as_posix()
+    expected = (FIXTURES / "import" / "seed" / "expected.md").read_bytes()
+    assert written.read_bytes() == expected  # UTF-8, '\n' line ends
+
+
+def test_import_never_overwrites_without_force(tmp_path, capsys):
+    assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path)]) == 0
+    target = tmp_path / "bulletins" / "2021" / "gzjb-009.md"
+    target.write_text("edited by hand", encoding="utf-8")
+    assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "edited by hand"
+    assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") != "edited by hand"
+
+
+def test_import_dry_run_prints_and_writes_nothing(tmp_path, capsys):
+    assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path), "--dry-run"]) == 0
+    assert capsys.readouterr().out.startswith("---\nseries: 工作简报\n")
+    assert not any(tmp_path.iterdir())
+
+
+def test_import_with_placeholders_exits_1_and_names_what_to_fill(tmp_path, capsys):
+    assert import_bulletin.main([str(PLACEHOLDER_INPUT), "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "input.txt:1: warning: series: the masthead reads '文明创建快报'" in err
+    assert "bulletins/2021/input.md:2: series: '待填写：系列' is a placeholder" in err
+    assert (tmp_path / "bulletins" / "2021" / "input.md").exists()
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "bulletin.pdf"])
+def test_import_usage_errors_exit_2(tmp_path, name):
+    path = tmp_path / name
+    if name.endswith(".pdf"):
+        path.write_bytes(b"%PDF")
+    with pytest.raises(SystemExit) as exit_info:
+        import_bulletin.main([str(path)])
+    assert exit_info.value.code == 2
+
+
+def test_check_content_passes_the_real_site(capsys):
+    assert check_content.main([]) == 0
+    assert "0 处错误" in capsys.readouterr().err
+
+
+def test_check_content_reports_problems_like_the_build(tmp_path, capsys):
+    bad = tmp_path / "bulletins" / "2021" / "gzjb-010.md"
+    bad.parent.mkdir(parents=True)
+    text = SEED_BULLETIN.read_text(encoding="utf-8").replace("issue: 9", "issue: 10")
+    bad.write_text(text.replace("[市司法局]", "[市司法厅]"), encoding="utf-8")
+    assert check_content.main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{bad.as_posix()}:14: articles[2].departments[0]: '市司法厅' is not a known department "
+        "(did you mean '市司法局'?)"
+    ) in err
+
+
+def test_check_content_reports_an_issue_claimed_twice(tmp_path, capsys):
+    copy = tmp_path / "bulletins" / "2021" / "gzjb-010.md"  # still says issue: 9
+    copy.parent.mkdir(parents=True)
+    shutil.copy(SEED_BULLETIN, copy)
+    assert check_content.main([str(copy)]) == 1
+    assert "is also claimed by docs/bulletins/2021/gzjb-009.md" in capsys.readouterr().err
+
+
+def test_check_content_missing_path_exits_2():
+    assert check_content.main(["no/such/path"]) == 2
+
+
+def test_new_bulletin_takes_the_next_free_number(tmp_path, capsys):
+    arguments = ["--series", "督查专报", "--date", "2021-03-18", "--out", str(tmp_path)]
+    assert new_bulletin.main(arguments) == 0
+    assert new_bulletin.main(arguments) == 0
+    assert sorted(p.name for p in (tmp_path / "bulletins" / "2021").iterdir()) == [
+        "dczb-001.md", "dczb-002.md"
+    ]  # fmt: skip
+    assert new_bulletin.main([*arguments, "--issue", "2"]) == 2  # exists; no --force
+    assert new_bulletin.main([*arguments, "--issue", "2", "--force"]) == 0
+
+
+def test_new_bulletin_scaffold_fails_the_check_until_filled(tmp_path, capsys):
+    arguments = ["--series", "工作简报", "--issue", "10", "--date", "2021-03-18"]
+    assert new_bulletin.main([*arguments, "--out", str(tmp_path)]) == 0
+    scaffold = tmp_path / "bulletins" / "2021" / "gzjb-010.md"
+    text = scaffold.read_text(encoding="utf-8")
+    assert "issuer: 聊城市创建全国文明城市工作办公室" in text  # from the newest 工作简报
+    assert check_content.main([str(scaffold)]) == 1
+    filled = (
+        text.replace("待填写：标题", "市文明办部署文明交通劝导")
+        .replace("待填写：部门", "市文明办")
+        .replace("待填写：专题", "交通秩序")
+        .replace("待填写：正文", "3月17日，市文明办召开会议。")
+    )
+    scaffold.write_text(filled, encoding="utf-8")
+    capsys.readouterr()
+    assert check_content.main([str(scaffold)]) == 0, capsys.readouterr().err
+
+
+def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        new_bulletin.main(["--series", "工作简bao", "--dry-run"])
+    assert exit_info.value.code == 2
+    assert "did you mean '工作简报'?" in capsys.readouterr().err
+
+
+def run_script(name: str, *arguments: str, cwd) -> subprocess.CompletedProcess:
+    """As an editor runs it: `python scripts/<name> …`, from another directory."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *arguments],
+        cwd=cwd,
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("script", ["import_bulletin.py", "check_content.py", "new_bulletin.py"])
+def test_scripts_run_as_plain_commands_with_help(script, tmp_path):
+    result = run_script(script, "--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "退出码" in result.stdout and "例子" in result.stdout
+
+
+def test_check_content_as_a_process_passes_the_real_site(tmp_path):
+    result = run_script("check_content.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_import_as_a_process_prints_the_file_it_wrote(tmp_path):
+    result = run_script("import_bulletin.py", str(SEED_INPUT), "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("bulletins/2021/gzjb-009.md")
+
+
+def test_import_several_inputs_prints_each_path(tmp_path, capsys):
+    inputs = [FIXTURES / "import" / case / "input.txt" for case in ("seed", "pdf-page-breaks")]
+    assert import_bulletin.main([*map(str, inputs), "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.split() == [
+        (tmp_path / "bulletins" / "2021" / name).as_posix()
+        for name in ("gzjb-009.md", "cwjb-009.md")
+    ]

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from bulletins.frontmatter import split_front_matter
+
+
+def test_values_keep_their_lines_and_source_text():
+    text = (
+        "---\nseries: 工作简报\nissue: 9\ndate: 2021-03-11\narticles:\n  - title: 甲\n---\n正文\n"
+    )
+    front, problems = split_front_matter(text, "docs/x.md")
+    assert problems == []
+    assert front.data["issue"].value == 9
+    assert front.data["date"].value == dt.date(2021, 3, 11)
+    assert front.lines["series"] == 2
+    assert front.lines["articles[0].title"] == 6
+    assert front.body == "正文\n"
+    assert front.body_start_line == 8
+
+
+def test_missing_front_matter_is_reported_on_line_one():
+    front, problems = split_front_matter("## 标题\n", "docs/x.md")
+    assert front is None
+    assert [str(p) for p in problems] == [
+        "docs/x.md:1: missing front matter: the file must start with a '---' line"
+    ]
+
+
+def test_unclosed_front_matter():
+    front, problems = split_front_matter("---\nseries: 工作简报\n", "docs/x.md")
+    assert front is None
+    assert "not closed" in problems[0].message
+
+
+def test_malformed_yaml_names_the_file_line():
+    front, problems = split_front_matter("---\nseries: 工作简报\nissue: [9\n---\n", "docs/x.md")
+    assert front is None
+    assert problems[0].line == 3
+    assert problems[0].message.startswith("malformed YAML in front matter")
+
+
+def test_impossible_date_does_not_stop_the_other_values():
+    front, problems = split_front_matter("---\ndate: 2021-02-30\nissue: 3\n---\n", "docs/x.md")
+    assert problems == []
+    assert front.data["date"].value == "2021-02-30"
+    assert front.data["issue"].value == 3
+
+
+def test_duplicate_key_is_a_problem():
+    _, problems = split_front_matter("---\nissue: 3\nissue: 4\n---\n", "docs/x.md")
+    assert [(p.line, p.field) for p in problems] == [(3, "issue")]
+
+
+def test_byte_order_mark_is_ignored():
+    front, problems = split_front_matter("\ufeff---\nissue: 3\n---\n", "docs/x.md")
+    assert problems == [] and front.data["issue"].value == 3

@@ -1,0 +1,253 @@
+"""Unit tests of the importer's pure functions, on strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bulletins.importer.contents import entry_text
+from bulletins.importer.footer import read_footer
+from bulletins.importer.header import DATE_RE, chinese_number, parse_date, read_header
+from bulletins.importer.infer import departments_in, suggest_departments, suggest_topics
+from bulletins.importer.lines import layout_reason, running_heads, split_lines
+from bulletins.importer.pipeline import import_text
+from bulletins.importer.punctuation import normalise_punctuation
+from bulletins.importer.sources import UnsupportedInput, decode_text, read_input
+from bulletins.importer.structure import (
+    PARAGRAPH,
+    TITLE,
+    Element,
+    join_page_breaks,
+    split_paragraphs,
+)
+from bulletins.importer.writer import yaml_scalar
+from bulletins.registry import load_registry
+from conftest import ROOT
+
+SERIES = ["工作简报", "督查专报", "创文简报", "创城动态", "工作通报"]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(str(ROOT / "docs" / "_data"), "docs/_data")[0]
+
+
+def lines(text: str):
+    return [line for line in split_lines(text) if line.text]
+
+
+# --- reading files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("第9期".encode(), "utf-8"),
+        ("\ufeff第9期".encode("utf-8"), "utf-8-sig"),
+        ("第9期".encode("gb18030"), "gb18030"),
+        ("第9期".encode("gbk"), "gb18030"),
+        ("第9期".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_decode_text_detects_the_encoding(data, encoding):
+    assert decode_text(data) == ("第9期", encoding)
+
+
+def test_unsupported_files_are_refused(tmp_path):
+    path = tmp_path / "第9期.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(UnsupportedInput, match=r"\.docx"):
+        read_input(path)
+
+
+# --- masthead ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("9", 9), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("１２", 12)],
+)
+def test_chinese_number(text, number):
+    assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2021年3月11日", "2021.3.11", "2021-03-11", "二〇二一年三月十一日", "2021 年 3 月 11 日"],
+)
+def test_date_forms(text):
+    assert parse_date(DATE_RE.search(text)) == dt.date(2021, 3, 11)
+
+
+def test_impossible_date_is_reported_not_guessed():
+    header = read_header(lines("工作简报\n第9期\n2021年2月30日"), SERIES)
+    assert header.date is None and "not a real date" in header.notes[0]
+
+
+def test_header_with_issuer_and_date_on_one_line_and_bracketed_year():
+    text = "聊城市创建全国文明城市\n创城动态\n〔2021〕第3期\n聊城市创城办编印 2014年7月3日\n正文第一段。"
+    header = read_header(lines(text), SERIES)
+    assert (header.series_name, header.issue, header.issuer, header.date) == (
+        "创城动态", 3, "聊城市创城办", dt.date(2014, 7, 3)
+    )  # fmt: skip
+    assert [line.text for line in header.lines][-1] == "聊城市创城办编印 2014年7月3日"
+
+
+def test_header_total_issue_on_its_own_line():
+    header = read_header(lines("督查专报\n第十二期\n（总第十六期）\n二〇二一年六月八日"), SERIES)
+    assert (header.issue, header.total_issue, header.date) == (12, 16, dt.date(2021, 6, 8))
+
+
+def test_unknown_masthead_is_kept_for_the_warning():
+    header = read_header(lines("文明创建快报\n第3期"), SERIES)
+    assert header.series_name is None and header.masthead == "文明创建快报"
+
+
+# --- page furniture ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["- 3 -", "—3—", "第 3 页", "第3页 共8页", "3/8", "12"])
+def test_page_numbers(text):
+    assert layout_reason(split_lines(text)[0]) == "page number"
+
+
+@pytest.mark.parametrize("text", ["3月8日，市司法局召开动员会。", "第3期", "一、总体情况"])
+def test_text_is_not_page_furniture(text):
+    assert layout_reason(split_lines(text)[0]) is None
+
+
+def test_running_heads_are_repeated_short_lines_but_not_titles_or_columns():
+    text = "创文简报 第九期\n标题甲\n正文。\n【基层动态】\n创文简报 第九期\n标题甲\n【基层动态】\n会议要求，要提高认识。\n会议要求，要提高认识。"
+    assert running_heads(lines(text), keep={"标题甲"}) == {"创文简报第九期"}
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+
+def test_hard_line_breaks_are_joined_and_indents_start_paragraphs():
+    text = "\u3000\u3000第一段第一行很长很长很长\n第一段结束。\n\u3000\u3000第二段。"
+    paragraphs = split_paragraphs(lines(text))
+    assert [p.text for p in paragraphs] == ["第一段第一行很长很长很长第一段结束。", "第二段。"]
+
+
+def test_short_line_ending_a_sentence_ends_its_paragraph_without_indents():
+    text = "这一行是排满整个页面宽度的文字内容，一共有三十个字符宽的样子呀\n段落到此结束。\n下一段从这里开始，同样排满。"
+    assert len(split_paragraphs(lines(text))) == 2
+
+
+def test_page_break_splits_are_joined_but_not_across_titles():
+    elements = [
+        Element(PARAGRAPH, "一是提高认", 1),
+        Element(PARAGRAPH, "识，统一思想。", 3),
+        Element(PARAGRAPH, "没有句号的结尾", 5),
+        Element(TITLE, "下一篇", 7),
+        Element(PARAGRAPH, "English words at a", 9),
+        Element(PARAGRAPH, "break。", 11),
+    ]
+    joined = join_page_breaks(elements)
+    assert [(e.kind, e.text) for e in joined] == [
+        (PARAGRAPH, "一是提高认识，统一思想。"),
+        (PARAGRAPH, "没有句号的结尾"),
+        (TITLE, "下一篇"),
+        (PARAGRAPH, "English words at a break。"),
+    ]
+
+
+def test_contents_entries_lose_bullets_and_page_references():
+    assert entry_text("- 郭建民调研全国文明城市创建工作") == "郭建民调研全国文明城市创建工作"
+    assert entry_text("市民政局推进移风易俗……………1") == "市民政局推进移风易俗"
+
+
+def test_footer_fields_continue_over_lines():
+    footer = read_footer(
+        lines("报送：市委常委\n抄送：各县（市、区）创城办，\n市直各部门\n（共印150份）")
+    )
+    assert (footer.report_to, footer.send_to, footer.copies) == (
+        "市委常委", "各县（市、区）创城办，市直各部门", 150
+    )  # fmt: skip
+
+
+# --- punctuation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw, normalised",
+    [
+        ("会议要求,要提高认识;确保(3月底前)完成", "会议要求，要提高认识；确保（3月底前）完成"),
+        ("会议召开.会议强调:要落实", "会议召开。会议强调：要落实"),
+        ("我市专项治理 建筑施工围挡", "我市专项治理建筑施工围挡"),
+        ("共3,000人,10:30开会", "共3,000人，10:30开会"),
+        ("2021.3.11召开", "2021.3.11召开"),
+        ("“两手抓,两手硬”,坚持", "“两手抓,两手硬”，坚持"),  # the quotation is kept as written
+        ('他说:"好,干!"', '他说："好,干!"'),
+        ("《关于印发(试行)的通知》", "《关于印发(试行)的通知》"),
+        ("Hello, world (test)", "Hello, world (test)"),
+    ],
+)
+def test_punctuation_is_normalised_only_where_safe(raw, normalised):
+    assert normalise_punctuation(raw) == normalised
+
+
+# --- departments and topics ----------------------------------------------------------------
+
+
+def test_departments_longest_spelling_first_and_not_a_districts_bureau(registry):
+    found = departments_in("市人大常委会、东昌府区公安局、区退役军人事务局和市公安局", registry)
+    # 东昌府区 itself is named; its 公安局 and the 区退役军人事务局 are not the city's bureaus
+    assert [d.short for d in found] == ["市人大常委会", "东昌府区", "市公安局"]
+
+
+def test_departments_from_the_title_else_the_first_paragraph_naming_one(registry):
+    assert [
+        d.short for d in suggest_departments("市司法局召开动员会", ["市文明办指导。"], registry)
+    ] == ["市司法局"]
+    found = suggest_departments(
+        "我市开展专项治理", ["为贯彻落实会议精神。", "市住建局会同市文明办。"], registry
+    )
+    assert [d.short for d in found] == ["市住建局", "市文明办"]
+
+
+def test_topics_from_the_title_or_mentioned_twice_in_order_of_appearance(registry):
+    paragraphs = [
+        "贯彻动员会精神，清理小广告，整治卫生死角。",
+        "清理小广告200余处，清理卫生死角30处。",
+    ]
+    topics = suggest_topics("团市委开展学雷锋志愿服务", paragraphs, registry)
+    # 动员会 (动员部署) is mentioned once only and not in the title: not suggested
+    assert [t.name for t in topics] == ["志愿服务", "乱贴小广告治理", "环境卫生"]
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["工作简报", "NO", "2021-03-11", "010", "a: b", "[x]", " 前后空格 ", "#号", "待填写：部门"],
+)
+def test_yaml_scalars_read_back_unchanged(value):
+    import yaml
+
+    assert yaml.safe_load(f"key: {yaml_scalar(value)}") == {"key": value}
+    assert yaml.safe_load(f"key: [{yaml_scalar(value, in_flow=True)}]") == {"key": [value]}
+
+
+def test_body_text_that_looks_like_markdown_is_escaped(registry):
+    text = "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n标题一\n\n1. 这一段以数字和点开头，会被当作列表。\n\n- 这一段以短横线开头。"
+    markdown = import_text(text, registry, "in.txt", "in").markdown
+    assert "\n\\1. 这一段" in markdown and "\n\\- 这一段" in markdown
+
+
+def test_header_takes_signature_and_confidentiality_lines():
+    text = "工作简报\n（内部资料 注意保存）\n第9期\n签发：张建国\n聊城市创城办\n2021年3月11日\n标题"
+    header = read_header(lines(text), SERIES)
+    assert len(header.lines) == 6 and header.issuer == "聊城市创城办"
+
+
+def test_contents_entry_matches_a_title_with_other_punctuation_widths(registry):
+    text = (
+        "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+        "- 市交通运输局启动“文明出行，从我做起”活动\n\n"
+        "市交通运输局启动“文明出行,从我做起”活动\n\n5月以来，活动开展顺利。"
+    )
+    markdown = import_text(text, registry, "in.txt", "in").markdown
+    assert "## 市交通运输局启动“文明出行，从我做起”活动\n" in markdown

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bulletins.parse import parse_bulletin
+from conftest import SEED_BULLETIN
+from helpers import bulletin_text, real_registry
+
+
+def parse(text: str):
+    return parse_bulletin(text, "bulletins/2021/gzjb-010.md", "docs/b.md", real_registry())
+
+
+def lines_of(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_seed_bulletin_parses_into_five_articles():
+    bulletin, problems = parse_bulletin(
+        SEED_BULLETIN.read_text(encoding="utf-8"),
+        "bulletins/2021/gzjb-009.md",
+        "docs/bulletins/2021/gzjb-009.md",
+        real_registry(),
+    )
+    assert problems == []
+    assert (bulletin.series.name, bulletin.issue, bulletin.date) == (
+        "工作简报",
+        9,
+        dt.date(2021, 3, 11),
+    )
+    assert bulletin.title == "工作简报 第9期"
+    assert bulletin.issuer == "聊城市创建全国文明城市工作办公室"
+    assert [a.anchor for a in bulletin.articles] == ["a1", "a2", "a3", "a4", "a5"]
+    assert [d.short for d in bulletin.articles[1].departments] == [
+        "市住建局",
+        "市文明办",
+        "市消防救援支队",
+    ]
+    assert bulletin.distribution.copies == 260
+    assert bulletin.distribution.report_to.startswith("市委常委，")
+
+
+def test_valid_minimal_bulletin_has_no_problems():
+    bulletin, problems = parse(bulletin_text())
+    assert problems == []
+    assert bulletin.articles[0].departments[0].id == "housing"
+
+
+def test_department_by_alias_is_shown_by_short_name():
+    text = bulletin_text(articles=[("标题", ["聊城市住房和城乡建设局"], ["消防车通道"])])
+    bulletin, _ = parse(text)
+    assert bulletin.articles[0].departments[0].short == "市住建局"
+
+
+def test_unknown_department_line_and_hint():
+    text = bulletin_text(
+        articles=[("标题甲", ["市住建局"], ["消防车通道"]), ("标题乙", ["市司法厅"], ["动员部署"])]
+    )
+    _, problems = parse(text)
+    assert lines_of(problems) == [
+        "docs/b.md:11: articles[1].departments[0]: '市司法厅' is not a known department (did you mean '市司法局'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"date": "2021-02-30"}, "docs/b.md:4: date: '2021-02-30' is not a real date"),
+        (
+            {"date": "2021年3月18日"},
+            "docs/b.md:4: date: expected a date written YYYY-MM-DD (e.g. 2021-03-11), got '2021年3月18日'",
+        ),
+        (
+            {"issue": "010"},
+            "docs/b.md:3: issue: '010' has a leading zero, which YAML may read as an octal number (write 10)",
+        ),
+        ({"issue": "十"}, "docs/b.md:3: issue: expected a whole number, got '十'"),
+        ({"issue": "0"}, "docs/b.md:3: issue: must be 1 or more"),
+        (
+            {"series": "工作简讯"},
+            "docs/b.md:2: series: '工作简讯' is not a known series (did you mean '工作简报'?)",
+        ),
+        ({"issuer": "''"}, "docs/b.md:5: issuer: is required"),
+    ],
+)
+def test_bad_field_values(changes, expected):
+    _, problems = parse(bulletin_text(**changes))
+    assert lines_of(problems) == [expected]
+
+
+def test_quoted_date_is_accepted():
+    bulletin, problems = parse(bulletin_text(date="'2021-03-18'"))
+    assert problems == [] and bulletin.date == dt.date(2021, 3, 18)
+
+
+def test_unquoted_no_is_kept_as_written():
+    # YAML 1.1 reads `NO` as False; the editor meant the text.
+    text = bulletin_text(articles=[("NO", ["市住建局"], ["消防车通道"])])
+    bulletin, problems = parse(text)
+    assert problems == [] and bulletin.articles[0].title == "NO"
+
+
+def test_missing_required_fields_are_all_reported():
+    text = "---\nseries: 工作简报\n---\n\n正文\n"
+    _, problems = parse(text)
+    assert lines_of(problems) == [
+        "docs/b.md:1: issue: is required",
+        "docs/b.md:1: date: is required",
+        "docs/b.md:1: issuer: is required",
+        "docs/b.md:1: articles: is required",
+    ]
+
+
+def test_unknown_key_is_a_warning_with_a_hint():
+    bulletin, problems = parse(bulletin_text(extra="isuer_name: x\ntopic: 消防车通道"))
+    assert bulletin is not None  # warnings do not drop the bulletin
+    assert lines_of(problems) == [
+        "docs/b.md:10: warning: isuer_name: unknown key (did you mean 'issuer'?)",
+        "docs/b.md:11: warning: topic: unknown key",
+    ]
+
+
+def test_article_without_heading_and_heading_without_article():
+    text = bulletin_text(
+        articles=[("市住建局开展消防车通道专项整治", ["市住建局"], ["消防车通道"])],
+        body="\n## 市住建局开展消防车通道专项整治行动\n\n正文。\n",
+    )
+    _, problems = parse(text)
+    assert lines_of(problems) == [
+        "docs/b.md:7: articles[0].title: no '## ' heading in the body matches this title (closest: '市住建局开展消防车通道专项整治行动')",
+        "docs/b.md:12: body: heading '## 市住建局开展消防车通道专项整治行动' has no article in front matter (closest: '市住建局开展消防车通道专项整治')",
+    ]
+
+
+def test_articles_out_of_order():
+    text = bulletin_text(
+        articles=[("甲", ["市住建局"], ["消防车通道"]), ("乙", ["市住建局"], ["消防车通道"])],
+        body="\n## 乙\n\n正文。\n\n## 甲\n\n正文。\n",
+    )
+    _, problems = parse(text)
+    assert lines_of(problems) == [
+        "docs/b.md:6: articles: articles are not in the same order as the '## ' headings of the body"
+    ]
+
+
+def test_headings_inside_code_fences_are_not_articles():
+    text = bulletin_text(body="\n## 市住建局开展消防车通道专项整治\n\n```\n## 不是标题\n```\n")
+    _, problems = parse(text)
+    assert problems == []
+
+
+def test_distribution_and_total_issue():
+    extra = "total_issue: 16\ndistribution:\n  report_to: 市委常委\n  send_to: 各县（市、区）\n  copies: 120"
+    bulletin, problems = parse(bulletin_text(extra=extra))
+    assert problems == []
+    assert bulletin.total_issue == 16
+    assert (bulletin.distribution.send_to, bulletin.distribution.copies) == ("各县（市、区）", 120)
+
+
+def test_draft_flag():
+    bulletin, problems = parse(bulletin_text(extra="draft: true"))
+    assert problems == [] and bulletin.draft is True
+    _, problems = parse(bulletin_text(extra="draft: 也许"))
+    assert lines_of(problems) == ["docs/b.md:10: draft: expected true or false"]

@@ -1,0 +1,287 @@
+"""The reading experience in Chromium: phones, the font-size control (also from file://), the
+keyboard path, typography, and axe-core on six pages in the light, dark and high-contrast schemes.
+
+Screenshots at 360 and 1280 px go to tests/artifacts/reading/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "tests" / "artifacts" / "reading"
+
+# The six pages of the issue. The site has no search page of its own yet (Material's search is
+# an overlay in the header): "search" is the home page with the search overlay open and a query.
+PAGES = {
+    "home": "",
+    "bulletin": "bulletins/2021/gzjb-009/",
+    "department": "departments/housing/",
+    "topic": "topics/environment-sanitation/",
+    "archive": "archive/",
+    "search": "",
+    "statistics": "statistics/",
+}
+SCHEMES = ["default", "slate", "high-contrast"]  # in the order the palette toggle cycles
+
+# Interactive elements a finger must hit, except links inside running text (WCAG 2.5.5 exempts
+# inline links); only those really on screen (hit-testable), not the closed drawer's.
+SMALL_TARGETS_JS = """() => [...document.querySelectorAll('a, button, input, select, summary, label[for]')]
+  .filter(e => !e.closest('p'))
+  .filter(e => {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0 || r.left >= innerWidth) return false;
+    e.scrollIntoView({block: 'center'});
+    const q = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(q.left + q.width / 2, q.top + q.height / 2);
+    return hit && (hit === e || e.contains(hit)) && (q.width < 44 || q.height < 44);
+  })
+  .map(e => `${e.tagName} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 20)}" `
+            + `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`)"""
+
+
+@pytest.fixture(scope="module")
+def site_url(campaign_site, serve):
+    return serve(campaign_site.site_dir).base
+
+
+@pytest.fixture(scope="module")
+def serve():  # module-scoped twin of conftest's `serve`, so one server serves a module's tests
+    from conftest import LocalServer
+
+    servers = []
+
+    def start(directory):
+        servers.append(LocalServer(directory))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def axe_source() -> str:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} missing: CI must run `npm ci` before pytest")
+        pytest.skip("axe-core not installed: run `npm ci`")
+    return AXE.read_text(encoding="utf-8")
+
+
+def open_page(page, base: str, name: str) -> None:
+    page.goto(base + PAGES[name])
+    if name == "search":
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+        page.keyboard.insert_text("环境卫生")
+        page.keyboard.press("Shift")
+        page.wait_for_selector(".md-search-result__item")
+        # Measure the overlay where it ends, not halfway through Material's opening transition
+        # (0.25 s).
+        page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_phone_layout(page, site_url, name):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_page(page, site_url, name)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "horizontal scrolling"
+    body_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset')).fontSize)"
+    )
+    assert body_size >= 16
+    assert page.evaluate(SMALL_TARGETS_JS) == []
+    # The largest font size must not make the page scroll sideways either.
+    page.keyboard.press("Escape")  # closes the search overlay, if open
+    page.click("button[data-font-size='x-large']")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("name", ["home", "bulletin", "statistics"])
+def test_desktop_screenshot(page, site_url, name):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, site_url, name)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-1280.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert page.is_visible("button[data-font-size='large']")
+
+
+def test_bulletin_header_and_distribution_fit_a_phone(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_page(page, site_url, "bulletin")
+    for selector in (".bulletin-masthead", ".bulletin-distribution"):
+        box = page.locator(selector).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".bulletin-distribution").screenshot(
+        path=str(ARTIFACTS / "bulletin-distribution-360.png")
+    )
+
+
+def test_chinese_line_and_paragraph_spacing(page, site_url):
+    open_page(page, site_url, "bulletin")
+    spacing = page.evaluate(
+        """() => {
+        const ps = [...document.querySelectorAll('.bulletin-body p:not(.bulletin-article-meta)')];
+        const style = getComputedStyle(ps[0]);
+        const gap = ps[1].getBoundingClientRect().top - ps[0].getBoundingClientRect().bottom;
+        return {size: parseFloat(style.fontSize), line: parseFloat(style.lineHeight), gap};
+    }"""
+    )
+    assert spacing["line"] >= 1.5 * spacing["size"]
+    assert spacing["gap"] >= 1.3 * spacing["line"] - 0.5
+
+
+def root_font_size(page) -> float:
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+def test_font_size_control_scales_text_and_is_remembered(page, site_url):
+    open_page(page, site_url, "bulletin")
+    standard = root_font_size(page)
+    body = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)"
+    )
+    page.click("button[data-font-size='large']")
+    assert root_font_size(page) == pytest.approx(standard * 1.2, rel=0.01)
+    assert page.get_attribute("button[data-font-size='large']", "aria-pressed") == "true"
+    assert page.get_attribute("button[data-font-size='standard']", "aria-pressed") == "false"
+    larger = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.bulletin-body p')).fontSize)"
+    )
+    assert larger == pytest.approx(body * 1.2, rel=0.01)
+    # Another page, and a later visit, keep the choice.
+    open_page(page, site_url, "archive")
+    assert root_font_size(page) == pytest.approx(standard * 1.2, rel=0.01)
+    later = page.context.new_page()
+    later.goto(site_url)
+    later.click("button[data-font-size='x-large']")
+    assert root_font_size(later) == pytest.approx(standard * 1.4, rel=0.01)
+    later.click("button[data-font-size='standard']")
+    assert root_font_size(later) == pytest.approx(standard, rel=0.01)
+    assert page.external_requests == []
+
+
+def test_font_size_control_works_from_file(page, campaign_site):
+    bulletin = (campaign_site.site_dir / "bulletins" / "2021" / "gzjb-009" / "index.html").as_uri()
+    archive = (campaign_site.site_dir / "archive" / "index.html").as_uri()
+    page.goto(bulletin)
+    standard = root_font_size(page)
+    page.click("button[data-font-size='x-large']")
+    assert root_font_size(page) == pytest.approx(standard * 1.4, rel=0.01)
+    page.goto(archive)
+    assert root_font_size(page) == pytest.approx(standard * 1.4, rel=0.01)
+    assert page.external_requests == []
+
+
+def test_font_size_control_survives_a_throwing_local_storage(page, site_url):
+    # Some browsers throw on localStorage for file:// pages or in privacy modes.
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }})"
+    )
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
+    open_page(page, site_url, "bulletin")
+    standard = root_font_size(page)
+    page.click("button[data-font-size='large']")
+    assert root_font_size(page) == pytest.approx(standard * 1.2, rel=0.01)
+    assert [e for e in errors if "reading.js" in e] == []
+
+
+def focused(page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {tag: e.tagName, id: e.id, cls: e.className, text: (e.textContent || '').trim(),
+                name: e.getAttribute('name'), size: e.getAttribute('data-font-size'),
+                outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)}; }"""
+    )
+
+
+def test_keyboard_path(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, site_url, "bulletin")
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["text"] == "跳到正文"
+    assert first["outline"] != "none" and first["outlineWidth"] >= 2
+    assert page.locator(".reading-skip").bounding_box()["y"] >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "main-content"
+
+    # From the top: the font-size control and the search box are reached with Tab alone.
+    page.goto(site_url + PAGES["bulletin"])
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        seen.append(now)
+        if now["size"] == "large":
+            page.keyboard.press("Enter")
+            assert page.get_attribute("html", "data-font-size") == "large"
+            break
+    else:
+        pytest.fail(f"font-size control not reached by Tab: {seen}")
+    assert any(f["name"] == "query" for f in seen), "search box not reached by Tab"
+    assert all(f["outline"] != "none" for f in seen if f["tag"] in ("A", "BUTTON"))
+
+    page.focus("input[name='query']")
+    page.keyboard.insert_text("环境卫生")
+    page.keyboard.press("Shift")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")  # Material moves through the results with the arrows
+    assert "md-search-result__link" in focused(page)["cls"]
+    assert page.external_requests == []
+
+
+def select_scheme(page, scheme: str) -> None:
+    """Click Material's palette toggle until `scheme` is on, as a reader would."""
+    for _ in range(len(SCHEMES)):
+        if page.get_attribute("body", "data-md-color-scheme") == scheme:
+            return
+        page.click("label.md-header__button[for^='__palette']:not([hidden])")
+    assert page.get_attribute("body", "data-md-color-scheme") == scheme
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", [n for n in PAGES])
+def test_axe_finds_no_serious_violations(page, site_url, axe_source, name, scheme):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    select_scheme(page, scheme)  # remembered by Material for the next page
+    open_page(page, site_url, name)
+    assert page.get_attribute("body", "data-md-color-scheme") == scheme
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.add_script_tag(content=axe_source)
+    results = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
+    )
+    assert results == []
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    assert page.external_requests == []
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if n != "search"])
+def test_headings_in_order_and_landmarks(page, site_url, name):
+    open_page(page, site_url, name)
+    levels = page.evaluate(
+        "[...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3, "
+        ".md-content h4')].map(h => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert page.locator("main").count() == 1 and page.locator("header").count() >= 1
+    vague = page.evaluate(
+        "[...document.querySelectorAll('a')].map(a => a.textContent.trim())"
+        ".filter(t => ['点击这里', '这里', '更多', '点击'].includes(t))"
+    )
+    assert vague == []

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from bulletins.registry import load_registry
+from helpers import real_registry
+
+
+def test_department_found_by_full_name_short_name_and_alias():
+    registry = real_registry()
+    by_full, _ = registry.find_department("聊城市住房和城乡建设局")
+    by_short, _ = registry.find_department("市住建局")
+    by_alias, _ = registry.find_department("住建局")
+    assert by_full is by_short is by_alias
+    assert by_full.id == "housing" and by_full.short == "市住建局"
+
+
+def test_unknown_department_suggests_the_closest():
+    _, message = real_registry().find_department("市司法厅")
+    assert message == "'市司法厅' is not a known department (did you mean '市司法局'?)"
+
+
+def test_unknown_topic_and_series_suggest_the_closest():
+    _, topic_message = real_registry().find_topic("消防通道治理")
+    assert "is not a known topic" in topic_message
+    _, series_message = real_registry().find_series("工作简讯")
+    assert series_message == "'工作简讯' is not a known series (did you mean '工作简报'?)"
+
+
+def test_registry_ids_are_ascii_and_unique():
+    registry = real_registry()
+    for entries in (registry.series, registry.departments, registry.topics):
+        for entry_id in entries:
+            assert entry_id.isascii() and entry_id == entry_id.lower()
+
+
+def test_registry_problems_have_file_line_and_field(tmp_path):
+    (tmp_path / "series.yml").write_text("- id: gzjb\n  name: 工作简报\n", encoding="utf-8")
+    (tmp_path / "topics.yml").write_text("- id: a\n  name: 甲\n", encoding="utf-8")
+    (tmp_path / "departments.yml").write_text(
+        "- id: one\n  name: 甲局\n  short: 甲\n- id: Two\n  name: 乙局\n- id: three\n  name: 丙局\n"
+        "  aliases: [甲]\n",
+        encoding="utf-8",
+    )
+    _, problems = load_registry(str(tmp_path), "data")
+    assert [str(p) for p in problems] == [
+        "data/departments.yml:4: [1].id: 'Two' must be lowercase ASCII, digits, '-'",
+        "data/departments.yml:6: [2]: '甲' already names 'one'",
+    ]
