@@ -14,8 +14,15 @@
   var latest = 0;
   var lastQuery = null;
 
-  function open() { if (toggle && !toggle.checked) toggle.checked = true; }
-  function close() { if (toggle) toggle.checked = false; input.blur(); }
+  // As Material does: on small screens the open search covers the page, which must not scroll.
+  var small = window.matchMedia("(max-width: 59.984375em)");
+  function lockScroll() {
+    if (toggle && toggle.checked && small.matches) document.body.setAttribute("data-md-scrolllock", "");
+    else document.body.removeAttribute("data-md-scrolllock");
+  }
+  function open() { if (toggle) { toggle.checked = true; lockScroll(); } }
+  function close() { if (toggle) { toggle.checked = false; lockScroll(); } input.blur(); }
+  if (toggle) toggle.addEventListener("change", lockScroll);
 
   function allResultsLink(query) {
     return engine.searchPage + "?q=" + encodeURIComponent(query);
@@ -70,6 +77,17 @@
   });
   form.addEventListener("reset", function () {
     setTimeout(function () { lastQuery = null; run(); input.focus(); }, 0);
+  });
+  // As in Material: the arrow keys move from the box through the results and back.
+  box.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? links.length : at) - 1;
+    event.preventDefault();
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)].focus();
   });
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
