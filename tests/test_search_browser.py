@@ -32,7 +32,6 @@ QUERIES = {
 
 
 def build(directory, *args) -> FixtureSite:
-    directory.mkdir(parents=True, exist_ok=True)  # FixtureSite links hooks/ into it
     site = FixtureSite(directory)
     site.add_seed()
     for source, path in FIXTURE_FILES.items():
