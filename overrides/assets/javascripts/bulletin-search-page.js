@@ -152,10 +152,12 @@
     countElement.textContent = found.terms.length
       ? "共 " + filtered.length + " 篇文章" + (filtered.length < found.results.length ? "（筛选自 " + found.results.length + " 篇）" : "")
       : "";
-    countElement.setAttribute("data-count", String(filtered.length));
     resultList.innerHTML = "";
     moreButton.hidden = true;
-    return showMore(run);
+    return showMore(run).then(function () {
+      // Set once the first results are in the list: scripts wait for it (see README).
+      if (run === latest) countElement.setAttribute("data-count", String(filtered.length));
+    });
   }
 
   function update() {
