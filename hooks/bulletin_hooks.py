@@ -22,6 +22,9 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, insert_article_meta
+from bulletins.search_files import search_files
+from bulletins.search_index import search_documents
+from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
@@ -43,6 +46,7 @@ class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
     def __init__(self, bulletins, registry, plan, links, article_meta_template, attachments, feeds):
+        self.search_documents = search_documents(bulletins, links)
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
         self.plan = plan
@@ -121,6 +125,11 @@ def on_files(files: Files, *, config) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
+    files.append(
+        File.generated(
+            config, SEARCH_PAGE, content=search_page_markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+    )
     config.nav = plan.nav
     feeds = {}
     if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address
@@ -180,6 +189,16 @@ def on_page_content(html: str, *, page, config, files) -> str:
         )
 
     return insert_article_meta(html, bulletin, render_meta)
+
+
+@timed("on_post_build")
+def on_post_build(*, config) -> None:
+    # The index is thousands of small files: written straight into the site, not as MkDocs pages.
+    for path, content in search_files(_build.search_documents, _build.registry):
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as file:
+            file.write(content)
 
 
 @timed("on_page_context")

@@ -54,6 +54,7 @@ class Article:
     title: str
     departments: tuple[Department, ...]
     topics: tuple[Topic, ...]
+    body: str = ""  # the Markdown under the article's `## ` heading, for search
 
     @property
     def anchor(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -166,6 +167,9 @@ def parse_bulletin(
     attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
+    if articles:
+        sections = split_sections(front.body)
+        articles = [dataclasses.replace(a, body=sections.get(a.title, "")) for a in articles]
 
     if errors(check.problems) or None in (series, issue, date, issuer) or articles is None:
         return None, check.problems
@@ -263,6 +267,22 @@ def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
         if not in_fence and (match := HEADING_RE.match(line)):
             headings.append((first_line + offset, match["text"]))
     return headings
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """{heading text: the Markdown between it and the next `## ` heading}, outside fenced code."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    in_fence = False
+    for line in body.split("\n"):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and (match := HEADING_RE.match(line)):
+            current = sections.setdefault(match["text"], [])
+            continue
+        if current is not None:
+            current.append(line)
+    return {title: "\n".join(lines).strip() for title, lines in sections.items()}
 
 
 def _match_headings(check: _Checker, data: dict, articles, headings) -> None:

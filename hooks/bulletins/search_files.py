@@ -1,0 +1,134 @@
+"""The files of the search index as the browser loads them: JavaScript, one `<script>` each.
+
+Every file calls `bulletinSearch.loaded(name, data)`, so the index loads through `<script>` tags
+and works from `file://` as over HTTP (Chromium refuses `fetch()` and workers there). A query
+fetches only what it needs: the data file (fold table, names), the bucket of each of its keys
+(a large posting list has a file of its own, named in its bucket), and one small file per
+result shown. The facets (department, topic, date per article) load once for filtering.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+
+from .registry import Registry
+from .search_fold import fold_table
+from .search_index import (
+    SPACE_CODE_POINTS,
+    SearchDocument,
+    build_postings,
+    key_bucket,
+    varint_bytes,
+)
+
+SEARCH_DIR = "search"
+BUCKET_TARGET_BYTES = 12_000  # a bucket of small posting lists, about one round trip's worth
+OWN_FILE_BYTES = 6_000  # a posting list this large gets a file of its own
+
+
+def _script(name: str, data) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'bulletinSearch.loaded("{name}",{payload});\n'
+
+
+def _fold_runs() -> tuple[list[list[int]], str]:
+    """The fold table as runs [source, target, length] plus a string of single pairs."""
+    runs: list[list[int]] = []
+    for source, target in fold_table().items():
+        s, t = ord(source), ord(target)
+        if runs and runs[-1][0] + runs[-1][2] == s and runs[-1][1] + runs[-1][2] == t:
+            runs[-1][2] += 1
+        else:
+            runs.append([s, t, 1])
+    pairs = "".join(chr(s) + chr(t) for s, t, length in runs if length == 1)
+    return [run for run in runs if run[2] > 1], pairs
+
+
+def _id_deltas(ids: list[int]) -> str:
+    """Ascending ids as base64 of their LEB128 deltas, as posting lists are stored."""
+    return base64.b64encode(varint_bytes([b - a for a, b in zip([0] + ids, ids)])).decode()
+
+
+def search_files(documents: list[SearchDocument], registry: Registry) -> Iterator[tuple[str, str]]:
+    """(path under the site, content) of every file of the search index, one at a time."""
+    # Base64 of LEB128 varints: about a third of the size of the same numbers in JSON.
+    encoded = {
+        k: '"' + base64.b64encode(v).decode() + '"' for k, v in build_postings(documents).items()
+    }
+    small_bytes = sum(len(v) for v in encoded.values() if len(v) < OWN_FILE_BYTES)
+    bucket_count = 1
+    while bucket_count * BUCKET_TARGET_BYTES < small_bytes:
+        bucket_count *= 2
+
+    buckets: list[list[str]] = [[] for _ in range(bucket_count)]
+    own_files = [0] * bucket_count
+    for key in sorted(encoded):
+        bucket = key_bucket(key, bucket_count)
+        entry = json.dumps(key, ensure_ascii=False) + ":"
+        if len(encoded[key]) < OWN_FILE_BYTES:
+            buckets[bucket].append(entry + encoded[key])
+            continue
+        name = f"i{bucket}-{own_files[bucket]}"
+        own_files[bucket] += 1
+        yield f"{SEARCH_DIR}/{name}.js", f'bulletinSearch.loaded("{name}",{encoded[key]});\n'
+        buckets[bucket].append(entry + str(own_files[bucket] - 1))  # a number: see i{b}-{n}.js
+    for bucket, entries in enumerate(buckets):
+        body = "{" + ",".join(entries) + "}"
+        yield f"{SEARCH_DIR}/i{bucket}.js", f'bulletinSearch.loaded("i{bucket}",{body});\n'
+
+    for document in documents:
+        yield (
+            f"{SEARCH_DIR}/d{document.id}.js",
+            _script(
+                f"d{document.id}",
+                {
+                    "u": document.url,
+                    "t": document.title,
+                    "b": document.bulletin_title,
+                    "d": document.date,
+                    "p": list(document.departments),
+                    "x": document.text,
+                },
+            ),
+        )
+
+    runs, pairs = _fold_runs()
+    yield (
+        f"{SEARCH_DIR}/data.js",
+        _script(
+            "data",
+            {
+                "buckets": bucket_count,
+                "documents": len(documents),
+                "foldRuns": runs,
+                "foldPairs": pairs,
+                "spaces": "".join(map(chr, SPACE_CODE_POINTS.tolist())),  # where queries split
+                "departments": {
+                    k: registry.departments[k].short for k in sorted(registry.departments)
+                },
+                "topics": {k: registry.topics[k].name for k in sorted(registry.topics)},
+            },
+        ),
+    )
+    yield f"{SEARCH_DIR}/facets.js", _script("facets", _facets(documents))
+
+
+def _facets(documents: list[SearchDocument]) -> dict:
+    """Per department and topic the ids of its articles (deltas); per date its first id."""
+    by_department: dict[str, list[int]] = {}
+    by_topic: dict[str, list[int]] = {}
+    dates: list[list] = []
+    for document in documents:
+        for department in document.departments:
+            by_department.setdefault(department, []).append(document.id)
+        for topic in document.topics:
+            by_topic.setdefault(topic, []).append(document.id)
+        if not dates or dates[-1][0] != document.date:
+            dates.append([document.date, document.id])
+    return {
+        "departments": {k: _id_deltas(v) for k, v in sorted(by_department.items())},
+        "topics": {k: _id_deltas(v) for k, v in sorted(by_topic.items())},
+        "dates": dates,  # [ISO date, first id]; ids are newest first, so dates descend
+    }

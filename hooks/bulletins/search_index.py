@@ -1,0 +1,209 @@
+"""The search index: one document per article, folded text, character postings with positions.
+
+Documents are numbered newest first (the collection's order), so a lower id is a newer article
+and a year is a contiguous range of ids. For every key (a single character, or two adjacent
+characters) the postings are one flat list of integers, per document in increasing id:
+
+    bigram:    doc delta, title count, body count, title positions (delta), body positions (delta)
+    character: doc delta, title count, body count
+
+A query of several characters is checked exactly in the browser: bigrams placed end to end over
+the query must occur at consistent positions in the same field (see search.js).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .indexes import ArticleRef
+from .model import Bulletin
+from .search_fold import fold
+from .urls import Links
+
+# Markdown a bulletin body may contain; search sees only the words.
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+ATTR_LIST_RE = re.compile(r"\{[:#.][^}]*\}")
+HTML_TAG_RE = re.compile(r"<[^>]+>")
+EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)")
+BLOCK_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+\.\s+|#{1,6}\s+)", re.MULTILINE)
+BLANK_LINES_RE = re.compile(r"\n\s*\n+")
+PARTS = 16  # the postings are built in this many passes (peak memory)
+SPACE_CODE_POINTS = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    id: int
+    url: str  # site-root-relative, with the article's anchor
+    title: str
+    bulletin_title: str
+    date: str  # ISO
+    departments: tuple[str, ...]  # department ids
+    topics: tuple[str, ...]  # topic ids
+    text: str  # plain body text, as shown in snippets
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown body: links keep their text, markup and tags go."""
+    text = LINK_RE.sub(r"\1", markdown)
+    text = ATTR_LIST_RE.sub("", text)
+    text = HTML_TAG_RE.sub("", text)
+    text = EMPHASIS_RE.sub("", text)
+    text = BLOCK_MARK_RE.sub("", text)
+    return BLANK_LINES_RE.sub("\n", text).strip()
+
+
+def search_documents(bulletins: Iterable[Bulletin], links: Links) -> list[SearchDocument]:
+    """One document per article, newest bulletin first, articles in issue order."""
+    documents = []
+    for bulletin in bulletins:
+        for article in bulletin.articles:
+            documents.append(
+                SearchDocument(
+                    id=len(documents),
+                    url=links.article(ArticleRef(bulletin, article)),
+                    title=article.title,
+                    bulletin_title=f"{bulletin.series.name} {bulletin.year}年第{bulletin.issue}期",
+                    date=bulletin.date.isoformat(),
+                    departments=tuple(d.id for d in article.departments),
+                    topics=tuple(t.id for t in article.topics),
+                    text=plain_text(article.body),
+                )
+            )
+    return documents
+
+
+def _fields(documents: list[SearchDocument]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Code points of all folded titles and texts, one newline after each; field and position."""
+    fields = [part for d in documents for part in (fold(d.title), fold(d.text))]
+    text = "\n".join(fields) + "\n"
+    code_points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.fromiter((len(f) + 1 for f in fields), dtype=np.int64, count=len(fields))
+    index = np.repeat(np.arange(len(fields), dtype=np.int32), lengths)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    position = (np.arange(len(code_points), dtype=np.int64) - starts[index]).astype(np.int32)
+    ids = np.fromiter((d.id for d in documents), dtype=np.int64, count=len(documents))
+    field = (np.repeat(ids, 2) * 2 + np.tile([0, 1], len(documents)))[index].astype(np.int32)
+    # field: document id * 2 + (1 if in the body)
+    return code_points, field, position
+
+
+def _runs(*columns: np.ndarray) -> np.ndarray:
+    """Indices where any of the (sorted) columns changes: the starts of runs."""
+    change = np.zeros(len(columns[0]), dtype=bool)
+    change[:1] = True
+    for column in columns:
+        change[1:] |= column[1:] != column[:-1]
+    return np.flatnonzero(change)
+
+
+def _marks(indices: np.ndarray, length: int) -> np.ndarray:
+    marks = np.zeros(length, dtype=bool)
+    marks[indices] = True
+    return marks
+
+
+def _postings(keys, field, position, with_positions: bool) -> tuple[np.ndarray, list, np.ndarray]:
+    """Flat integer postings of keys (sorted stably, so documents and positions ascend)."""
+    order = np.argsort(keys, kind="stable")
+    keys, field, position = keys[order], field[order], position[order]
+    doc, in_body = field >> 1, field & 1
+    key_starts = _runs(keys)
+    group_starts = _runs(keys, doc)  # one group per key and document
+    group_of = np.cumsum(_marks(group_starts, len(keys))) - 1
+    body_counts = np.add.reduceat(in_body, group_starts)
+    sizes = np.diff(np.append(group_starts, len(keys)))
+    first_of_key = _marks(key_starts, len(keys))[group_starts]
+    group_doc = doc[group_starts]
+    doc_delta = np.where(first_of_key, group_doc, group_doc - np.roll(group_doc, 1))
+    header = np.stack([doc_delta, sizes - body_counts, body_counts], axis=1)
+    if not with_positions:
+        values, key_offsets = header.reshape(-1), np.searchsorted(group_starts, key_starts) * 3
+        return values, keys[key_starts], key_offsets
+    run_start = _marks(_runs(keys, field), len(keys))
+    delta = np.where(run_start, position, position - np.roll(position, 1))
+    values = np.empty(len(keys) + 3 * len(group_starts), dtype=np.int64)
+    header_at = group_starts + 3 * np.arange(len(group_starts))
+    for column in range(3):
+        values[header_at + column] = header[:, column]
+    values[np.arange(len(keys)) + 3 * (group_of + 1)] = delta
+    return values, keys[key_starts], header_at[np.searchsorted(group_starts, key_starts)]
+
+
+def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of non-negative values, and each value's first byte offset."""
+    lengths = np.ones(len(values), dtype=np.int64)
+    for bits in (7, 14, 21, 28):
+        lengths += values >= (1 << bits)
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    out = np.zeros(offsets[-1], dtype=np.uint8)
+    for index in range(5):
+        has = lengths > index
+        byte = (values[has] >> (7 * index)) & 0x7F
+        byte |= np.where(lengths[has] > index + 1, 0x80, 0)
+        out[offsets[:-1][has] + index] = byte
+    return out, offsets
+
+
+def varint_bytes(values: list[int]) -> bytes:
+    """LEB128 bytes of non-negative integers."""
+    return _varints(np.asarray(values, dtype=np.int64))[0].tobytes()
+
+
+def decode_varints(data: bytes) -> list[int]:
+    """The integers of LEB128 bytes (what search.js does with a posting list)."""
+    values, value, shift = [], 0, 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            values.append(value)
+            value, shift = 0, 0
+    return values
+
+
+def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
+    """{key: postings as LEB128 bytes} over the folded title and text of every document."""
+    code_points, field, position = _fields(documents)
+    space = np.isin(code_points, SPACE_CODE_POINTS)
+    postings: dict[str, bytes] = {}
+    both = ~space[:-1] & ~space[1:]  # queries are split at white space: no key holds any
+    bigram = (code_points[:-1].astype(np.int64) << 21) | code_points[1:]
+    kinds = (
+        (bigram, both, field[:-1], position[:-1], True, _bigram_name),
+        (code_points.astype(np.int64), ~space, field, position, False, chr),
+    )
+    for all_keys, wanted, all_fields, all_positions, with_positions, name in kinds:
+        # Keys are split into parts by their code, so the sort's temporaries stay small.
+        for part in range(PARTS):
+            selected = np.flatnonzero(wanted & (all_keys % PARTS == part))
+            if not len(selected):
+                continue
+            values, key_codes, starts = _postings(
+                all_keys[selected], all_fields[selected], all_positions[selected], with_positions
+            )
+            data, offsets = _varints(values)
+            ends = np.append(starts[1:], len(values))
+            for code, start, end in zip(
+                key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist()
+            ):
+                postings[name(code)] = data[start:end].tobytes()
+    return {key: postings[key] for key in sorted(postings)}
+
+
+def _bigram_name(code: int) -> str:
+    return chr(code >> 21) + chr(code & 0x1FFFFF)
+
+
+def key_bucket(key: str, bucket_count: int) -> int:
+    """FNV-1a over UTF-16 code units, as search.js computes it (String.charCodeAt)."""
+    value = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for index in range(0, len(data), 2):
+        value ^= data[index] | data[index + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % bucket_count

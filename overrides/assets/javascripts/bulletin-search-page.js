@@ -1,0 +1,216 @@
+/* The search page: query and filters from the URL (?q=…&department=…&topic=…&year=…&from=…&to=…),
+ * results in <ol id="search-results">, the total in #search-count, filter counts per value. */
+(function () {
+  "use strict";
+
+  var engine = window.bulletinSearchEngine;
+  var form = document.getElementById("search-form");
+  if (!engine || !form) return;
+  var input = document.getElementById("search-query");
+  var countElement = document.getElementById("search-count");
+  var resultList = document.getElementById("search-results");
+  var filterElement = document.getElementById("search-filters");
+  var moreButton = document.getElementById("search-more");
+  var PAGE = 10;
+  var FACETS = [
+    { name: "year", title: "年份", label: function (v) { return v + "年"; } },
+    { name: "department", title: "部门", label: function (v, data) { return data.departments[v] || v; } },
+    { name: "topic", title: "专题", label: function (v, data) { return data.topics[v] || v; } }
+  ];
+  var state = readUrl();
+  var current = null;  // {found, filtered, shown}
+  var latest = 0;
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    return {
+      q: params.get("q") || "",
+      year: params.getAll("year"), department: params.getAll("department"), topic: params.getAll("topic"),
+      from: params.get("from") || "", to: params.get("to") || ""
+    };
+  }
+  function writeUrl() {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FACETS.forEach(function (f) { state[f.name].slice().sort().forEach(function (v) { params.append(f.name, v); }); });
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    var search = params.toString();
+    history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+  }
+  function filtering() {
+    return state.year.length || state.department.length || state.topic.length || state.from || state.to;
+  }
+
+  /* Per article: its years, departments and topics, decoded once from facets.js. */
+  var facetIndex = null;
+  function facetsOf(facets) {
+    if (facetIndex) return facetIndex;
+    var byDoc = { department: new Map(), topic: new Map() };
+    ["department", "topic"].forEach(function (name) {
+      var table = facets[name === "department" ? "departments" : "topics"];
+      Object.keys(table).forEach(function (value) {
+        var id = 0;
+        engine.decodePostings(table[value]).forEach(function (delta) {
+          id += delta;
+          if (!byDoc[name].has(id)) byDoc[name].set(id, []);
+          byDoc[name].get(id).push(value);
+        });
+      });
+    });
+    facetIndex = {
+      byDoc: byDoc,
+      dateOf: function (id) {
+        var low = 0, high = facets.dates.length - 1;
+        while (low < high) {  // last entry whose first id is <= id
+          var mid = (low + high + 1) >> 1;
+          if (facets.dates[mid][1] <= id) low = mid; else high = mid - 1;
+        }
+        return facets.dates[low][0];
+      }
+    };
+    return facetIndex;
+  }
+  function valuesOf(index, name, id) {
+    if (name === "year") return [index.dateOf(id).slice(0, 4)];
+    return index.byDoc[name].get(id) || [];
+  }
+  function passes(index, name, id) {
+    if (name === "date") {
+      var date = index.dateOf(id);
+      return (!state.from || date >= state.from) && (!state.to || date <= state.to);
+    }
+    var wanted = state[name];
+    if (!wanted.length) return true;
+    return valuesOf(index, name, id).some(function (v) { return wanted.indexOf(v) >= 0; });
+  }
+
+  /* Results passing every filter, and per facet value the count under the other filters. */
+  function applyFilters(results, index) {
+    var names = ["year", "department", "topic", "date"];
+    var counts = { year: {}, department: {}, topic: {} };
+    var kept = [];
+    results.forEach(function (result) {
+      var ok = names.map(function (name) { return passes(index, name, result.id); });
+      var failing = ok.filter(function (x) { return !x; }).length;
+      if (!failing) kept.push(result);
+      FACETS.forEach(function (facet, i) {
+        if (failing - (ok[i] ? 0 : 1) > 0) return;
+        valuesOf(index, facet.name, result.id).forEach(function (v) {
+          counts[facet.name][v] = (counts[facet.name][v] || 0) + 1;
+        });
+      });
+    });
+    return { kept: kept, counts: counts };
+  }
+
+  function renderFilters(counts, data) {
+    filterElement.innerHTML = FACETS.map(function (facet) {
+      var values = Object.keys(counts[facet.name]);
+      state[facet.name].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+      values.sort(function (a, b) {
+        if (facet.name === "year") return b.localeCompare(a);
+        return (counts[facet.name][b] || 0) - (counts[facet.name][a] || 0) || a.localeCompare(b);
+      });
+      if (!values.length) return "";
+      return "<section class=\"bulletin-search-facet\"><h2>" + facet.title + "</h2><ul>" +
+        values.map(function (v) {
+          var checked = state[facet.name].indexOf(v) >= 0 ? " checked" : "";
+          return "<li><label><input type=\"checkbox\" data-facet=\"" + facet.name + "\" value=\"" +
+            engine.escapeHtml(v) + "\"" + checked + "> " + engine.escapeHtml(facet.label(v, data)) +
+            " <span class=\"bulletin-search-facet__count\">" + (counts[facet.name][v] || 0) + "</span></label></li>";
+        }).join("") + "</ul></section>";
+    }).join("");
+  }
+
+  function renderItems(documents, found) {
+    return documents.map(function (doc) {
+      return "<li class=\"bulletin-search-result\"><a class=\"bulletin-search-result__title\" href=\"" +
+        engine.escapeHtml(engine.siteRoot + doc.u) + "\">" + engine.highlight(doc.t, found.terms) + "</a>" +
+        "<p class=\"bulletin-search-result__meta\">" + engine.resultMeta(doc, found.data) + "</p>" +
+        "<p class=\"bulletin-search-result__snippet\">" + engine.snippet(doc.x, found.terms) + "</p></li>";
+    }).join("");
+  }
+
+  function showMore(run) {
+    var next = current.filtered.slice(current.shown, current.shown + PAGE);
+    return engine.documentsOf(next).then(function (documents) {
+      if (run !== latest) return;
+      resultList.insertAdjacentHTML("beforeend", renderItems(documents, current.found));
+      current.shown += next.length;
+      moreButton.hidden = current.shown >= current.filtered.length;
+      // For the benchmark: when the first results reach the screen (the next frame).
+      if (current.shown && !window.bulletinSearchFirstPaint) {
+        requestAnimationFrame(function () { window.bulletinSearchFirstPaint = performance.now(); });
+      }
+    });
+  }
+
+  function show(found, filtered, run) {
+    if (run !== latest) return;
+    current = { found: found, filtered: filtered, shown: 0 };
+    countElement.textContent = found.terms.length
+      ? "共 " + filtered.length + " 篇文章" + (filtered.length < found.results.length ? "（筛选自 " + found.results.length + " 篇）" : "")
+      : "";
+    resultList.innerHTML = "";
+    moreButton.hidden = true;
+    return showMore(run).then(function () {
+      // Set once the first results are in the list: scripts wait for it (see README).
+      if (run === latest) countElement.setAttribute("data-count", String(filtered.length));
+    });
+  }
+
+  function update() {
+    var run = ++latest;
+    writeUrl();
+    input.value = state.q;
+    form.elements.from.value = state.from;
+    form.elements.to.value = state.to;
+    if (!state.q.trim()) {
+      countElement.textContent = "";
+      resultList.innerHTML = "";
+      filterElement.innerHTML = "";
+      return Promise.resolve();
+    }
+    return engine.search(state.q).then(function (found) {
+      if (run !== latest) return;
+      var withFacets = function () {
+        return engine.load("facets").then(function (facets) {
+          if (run !== latest) return;
+          var applied = applyFilters(found.results, facetsOf(facets));
+          renderFilters(applied.counts, found.data);
+          return applied.kept;
+        });
+      };
+      // Without filters the results do not wait for facets.js: paint first, count filters after.
+      if (!filtering()) return show(found, found.results, run).then(withFacets);
+      return withFacets().then(function (kept) { return show(found, kept, run); });
+    }).catch(function () {
+      if (run === latest) countElement.textContent = "搜索索引加载失败";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    state.q = input.value;
+    state.from = form.elements.from.value;
+    state.to = form.elements.to.value;
+    update();
+  });
+  [form.elements.from, form.elements.to].forEach(function (field) {
+    field.addEventListener("change", function () {
+      state[field.name] = field.value;
+      update();
+    });
+  });
+  filterElement.addEventListener("change", function (event) {
+    var box = event.target;
+    var name = box.getAttribute("data-facet");
+    if (!name) return;
+    state[name] = state[name].filter(function (v) { return v !== box.value; });
+    if (box.checked) state[name].push(box.value);
+    update();
+  });
+  moreButton.addEventListener("click", function () { showMore(latest); });
+  update();
+})();

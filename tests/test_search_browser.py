@@ -1,0 +1,145 @@
+"""Search in headless Chromium on a built fixture site: the page, the header box, file://."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from bulletins.search_index import search_documents
+from bulletins.urls import Links
+from conftest import FIXTURES, FixtureSite
+from search_reference import expected_results
+from test_search_index import fixture_bulletins
+
+FIXTURE_FILES = {
+    "bulletins/2020/gzjb-014.md": FIXTURES / "search" / "gzjb-2020-014.md",
+    "bulletins/2022/gzjb-003.md": FIXTURES / "search" / "gzjb-2022-003.md",
+}
+
+QUERIES = {
+    "infix": "雷锋",  # inside 学雷锋
+    "last word": "通道",  # the end of 消防车通道
+    "whole phrase": "消防车通道",
+    "two words": "消防车通道 东昌府区",
+    "traditional": "東昌府區",
+    "full-width": "ＡＡＡ级",  # the text has AAA级
+    "half-width punctuation": "(试行版)",  # the text has （试行版）
+    "single character": "斑",
+    "common single character": "市",
+    "title and body ranking": "公益广告",
+    "no match": "不存在的词语",
+}
+
+
+def build(directory, *args) -> FixtureSite:
+    site = FixtureSite(directory)
+    site.add_seed()
+    for source, path in FIXTURE_FILES.items():
+        site.add(source, path.read_text(encoding="utf-8"))
+    result = site.build(*args)
+    assert result.returncode == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory) -> FixtureSite:
+    return build(tmp_path_factory.mktemp("search") / "project")
+
+
+@pytest.fixture(scope="module")
+def documents():
+    bulletins, _ = fixture_bulletins()
+    return search_documents(bulletins, Links(True))
+
+
+def open_search(page, base, query="", extra=""):
+    page.goto(f"{base}search/index.html?q={quote(query)}{extra}")
+    page.wait_for_function("document.getElementById('search-count').hasAttribute('data-count')")
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#search-results > li",
+        "items => items.map(li => li.querySelector('a').getAttribute('href'))",
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES.values(), ids=QUERIES.keys())
+def test_search_page_returns_exactly_the_articles_containing_the_query(
+    query, search_site, documents, serve, page
+):
+    open_search(page, serve(search_site.site_dir).base, query)
+    expected = [f"../{documents[i].url}" for i in expected_results(documents, query)]
+    assert result_links(page) == expected
+    assert page.get_attribute("#search-count", "data-count") == str(len(expected))
+    assert page.external_requests == []
+
+
+def test_results_show_bulletin_date_departments_and_highlight(search_site, serve, page):
+    open_search(page, serve(search_site.site_dir).base, "学雷锋")
+    item = page.inner_text("#search-results > li")
+    assert "工作简报 2020年第14期 · 2020年11月20日 · 市教体局、市文明办" in item
+    marks = page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) == {"学雷锋"}
+
+
+def test_filters_narrow_results_count_per_value_and_live_in_the_url(search_site, serve, page):
+    base = serve(search_site.site_dir).base
+    open_search(page, base, "公益广告")
+    assert page.get_attribute("#search-count", "data-count") == "2"
+    page.wait_for_selector("input[data-facet='department'][value='publicity-dept']")
+    label = page.inner_text("label:has(input[data-facet='department'][value='publicity-dept'])")
+    assert label.split() == ["市委宣传部", "1"]
+    page.check("input[data-facet='department'][value='publicity-dept']")
+    page.wait_for_function("document.getElementById('search-count').dataset.count === '1'")
+    assert result_links(page) == ["../bulletins/2022/gzjb-003/#a3"]
+    assert "department=publicity-dept" in page.url
+
+    # The URL alone reproduces the filtered result set: year, topic and date range.
+    open_search(page, base, "公益广告", "&year=2021")
+    assert result_links(page) == ["../bulletins/2021/gzjb-009/#a2"]
+    open_search(page, base, "通道", "&topic=fire-lanes")
+    assert result_links(page) == [
+        "../bulletins/2022/gzjb-003/#a2",
+        "../bulletins/2021/gzjb-009/#a2",
+    ]
+    years = page.eval_on_selector_all(
+        "input[data-facet='year']", "boxes => boxes.map(b => b.closest('label').innerText.trim())"
+    )
+    assert years == ["2022年 1", "2021年 1"]  # counted under the other filters (topic)
+    open_search(page, base, "通道", "&topic=fire-lanes&from=2021-01-01&to=2021-12-31")
+    assert result_links(page) == ["../bulletins/2021/gzjb-009/#a2"]
+    assert page.input_value("input[name='from']") == "2021-01-01"
+
+
+def test_header_box_shows_instant_results_in_materials_look(search_site, serve, page):
+    page.goto(serve(search_site.site_dir).base)
+    page.click(".md-search__input")
+    page.keyboard.insert_text("東昌府區")
+    page.keyboard.press("Shift")
+    page.wait_for_selector(".md-search-result__list .md-search-result__item")
+    links = page.eval_on_selector_all(
+        ".md-search-result__list a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert links == ["./bulletins/2022/gzjb-003/#a2", "./bulletins/2021/gzjb-009/#a1"]
+    assert "找到 2 篇文章" in page.inner_text(".md-search-result__meta")
+    assert page.is_visible(".md-search__output")
+    page.keyboard.press("Enter")  # opens the search page with the query
+    page.wait_for_function("document.getElementById('search-count').dataset.count === '2'")
+    assert page.input_value("#search-query") == "東昌府區"
+    assert page.external_requests == []
+
+
+def test_search_works_from_file_urls(tmp_path, documents, page):
+    site = build(tmp_path / "project", "--no-directory-urls")
+    query = "消防车通道"
+    page.goto((site.site_dir / "search" / "index.html").as_uri() + f"?q={quote(query)}")
+    page.wait_for_function("document.getElementById('search-count').hasAttribute('data-count')")
+    expected = [
+        f"../{documents[i].url.replace('/#', '.html#')}" for i in expected_results(documents, query)
+    ]
+    assert result_links(page) == expected
+    page.click("#search-results > li a")
+    page.wait_for_load_state()
+    assert page.url.endswith("gzjb-003.html#a2")
+    assert page.external_requests == []
