@@ -213,6 +213,7 @@ def focused(page) -> dict:
         """() => { const e = document.activeElement; const s = getComputedStyle(e);
         return {tag: e.tagName, id: e.id, cls: e.className, text: (e.textContent || '').trim(),
                 name: e.getAttribute('name'), size: e.getAttribute('data-font-size'),
+                type: e.getAttribute('type'), facet: e.getAttribute('data-facet'), value: e.value,
                 outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)}; }"""
     )
 
@@ -244,12 +245,78 @@ def test_keyboard_path(page, site_url):
     assert any(f["name"] == "query" for f in seen), "search box not reached by Tab"
     assert all(f["outline"] != "none" for f in seen if f["tag"] in ("A", "BUTTON"))
 
+    # The header search box: type, move into the instant results with the arrows, open one.
     page.focus("input[name='query']")
+    assert_focus_visible([focused(page)])
     page.keyboard.insert_text("环境卫生")
     page.keyboard.press("Shift")
     page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("ArrowDown")  # Material moves through the results with the arrows
-    assert "md-search-result__link" in focused(page)["cls"]
+    page.keyboard.press("ArrowDown")  # as in Material: the arrows move through the results
+    link = focused(page)
+    assert "md-search-result__link" in link["cls"]
+    assert_focus_visible([link])
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bulletins/**")
+    # Enter in the box itself opens the search page with the query.
+    page.focus("input[name='query']")
+    page.keyboard.press("Control+A")  # the box may keep the last query
+    page.keyboard.insert_text("环境卫生")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    wait_for_results(page)
+    assert page.input_value("#search-query") == "环境卫生"
+    assert page.external_requests == []
+
+
+def tab_to(page, wanted, limit: int = 60) -> list[dict]:
+    """Press Tab until the focused element satisfies `wanted`; every element passed on the way."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen.append(focused(page))
+        if wanted(seen[-1]):
+            return seen
+    pytest.fail(f"not reached by Tab: {seen}")
+
+
+def assert_focus_visible(steps: list[dict]) -> None:
+    hidden = [f for f in steps if f["outline"] == "none" or f["outlineWidth"] < 2]
+    assert hidden == [], [(f["tag"], f["name"], f["outline"], f["outlineWidth"]) for f in hidden]
+
+
+def wait_for_results(page) -> None:
+    page.wait_for_function("document.getElementById('search-count').hasAttribute('data-count')")
+
+
+def test_search_page_by_keyboard_alone(page, site_url):
+    """Query box, typing, a date, a filter and a result, all with the keyboard, focus always shown."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "search/")
+    path = tab_to(page, lambda f: f["id"] == "search-query")
+    page.keyboard.insert_text(SEARCH_QUERY)  # what an input method does
+    page.keyboard.press("Enter")
+    wait_for_results(page)
+    assert "q=" in page.url
+
+    path += tab_to(page, lambda f: f["name"] == "from")
+    page.keyboard.type("01012021")  # mm/dd/yyyy in Chromium's en-US date field
+    page.wait_for_function("location.search.includes('from=2021-01-01')")
+
+    path += tab_to(page, lambda f: f["facet"] is not None)
+    box = path[-1]
+    page.evaluate("document.getElementById('search-count').removeAttribute('data-count')")
+    page.keyboard.press("Space")
+    wait_for_results(page)
+    assert f"{box['facet']}={box['value']}" in page.url
+    # The filters were redrawn with new counts: focus stays on the box just ticked.
+    now = focused(page)
+    assert (now["facet"], now["value"]) == (box["facet"], box["value"])
+    assert page.is_checked(f"input[data-facet='{box['facet']}'][value='{box['value']}']")
+
+    path += tab_to(page, lambda f: "bulletin-search-result__title" in f["cls"])
+    assert_focus_visible(path)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/bulletins/**")
     assert page.external_requests == []
 
 
