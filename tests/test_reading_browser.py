@@ -337,19 +337,34 @@ def test_axe_finds_no_serious_violations(page, site_url, axe_source, name, schem
     select_scheme(page, scheme)  # remembered by Material for the next page
     open_page(page, site_url, name)
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    page.add_script_tag(content=axe_source)
-    results = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
-    )
-    assert results == []
+    assert serious_violations(page, axe_source) == []
     assert page.get_attribute("html", "lang") == "zh-CN"
     assert page.external_requests == []
 
 
-@pytest.mark.parametrize("name", [n for n in PAGES if n != "search"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_on_the_header_search_results(page, site_url, axe_source, scheme):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    select_scheme(page, scheme)
+    page.focus("input[name='query']")
+    page.keyboard.insert_text(SEARCH_QUERY)
+    page.keyboard.press("Shift")
+    page.wait_for_selector(".md-search-result__item")
+    assert serious_violations(page, axe_source) == []
+
+
+def serious_violations(page, axe_source: str) -> list[str]:
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.add_script_tag(content=axe_source)
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"""
+    )
+
+
+@pytest.mark.parametrize("name", list(PAGES))
 def test_headings_in_order_and_landmarks(page, site_url, name):
     open_page(page, site_url, name)
     levels = page.evaluate(
