@@ -73,6 +73,7 @@ def on_pre_build(*, config):
 
 
 def on_post_build(*, config):
+    write_search_index(config.site_dir)
     write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
 
 
@@ -192,10 +193,10 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 @timed("on_post_build")
-def on_post_build(*, config) -> None:
+def write_search_index(site_dir: str) -> None:
     # The index is thousands of small files: written straight into the site, not as MkDocs pages.
     for path, content in search_files(_build.search_documents, _build.registry):
-        target = os.path.join(config.site_dir, path)
+        target = os.path.join(site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as file:
             file.write(content)
