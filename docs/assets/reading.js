@@ -36,9 +36,6 @@
 
   function start() {
     apply(remembered() || "standard");
-    // Material's search overlay is a dialog without a name (axe: aria-dialog-name).
-    var search = document.querySelector(".md-search[role='dialog']:not([aria-label])");
-    if (search) search.setAttribute("aria-label", "搜索");
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".reading-fontsize__option");
       if (!button) return;

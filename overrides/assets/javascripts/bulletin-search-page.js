@@ -105,6 +105,9 @@
   }
 
   function renderFilters(counts, data) {
+    // The filters are redrawn with new counts: a keyboard user who just ticked one keeps focus on it.
+    var active = document.activeElement;
+    var focused = active && filterElement.contains(active) ? [active.getAttribute("data-facet"), active.value] : null;
     filterElement.innerHTML = FACETS.map(function (facet) {
       var values = Object.keys(counts[facet.name]);
       state[facet.name].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
@@ -121,6 +124,11 @@
             " <span class=\"bulletin-search-facet__count\">" + (counts[facet.name][v] || 0) + "</span></label></li>";
         }).join("") + "</ul></section>";
     }).join("");
+    if (focused) {
+      Array.prototype.forEach.call(filterElement.querySelectorAll("input[data-facet]"), function (box) {
+        if (box.getAttribute("data-facet") === focused[0] && box.value === focused[1]) box.focus();
+      });
+    }
   }
 
   function renderItems(documents, found) {
