@@ -37,6 +37,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 log = get_plugin_logger(__name__)
 
 REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
+# Set (to anything) to build the site without its search index: benchmarks/build_variant.py's
+# `nosearch` measures what the index costs. Published builds never set it.
+NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"
 _command = "build"
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
@@ -46,7 +49,7 @@ class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
     def __init__(self, bulletins, registry, plan, links, article_meta_template, attachments, feeds):
-        self.search_documents = search_documents(bulletins, links)
+        self.bulletins = bulletins
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
         self.plan = plan
@@ -70,10 +73,6 @@ def on_config(config):
 
 def on_pre_build(*, config):
     reset_timings()
-
-
-def on_post_build(*, config):
-    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
 
 
 @timed("on_files")
@@ -191,11 +190,18 @@ def on_page_content(html: str, *, page, config, files) -> str:
     return insert_article_meta(html, bulletin, render_meta)
 
 
-@timed("on_post_build")
 def on_post_build(*, config) -> None:
+    if not os.environ.get(NO_SEARCH_INDEX_ENV):
+        write_search_index(config.site_dir)
+    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
+
+
+@timed("search_index")  # its own event: build_bench reports the hooks' share with and without it
+def write_search_index(site_dir: str) -> None:
     # The index is thousands of small files: written straight into the site, not as MkDocs pages.
-    for path, content in search_files(_build.search_documents, _build.registry):
-        target = os.path.join(config.site_dir, path)
+    documents = search_documents(_build.bulletins, _build.links)
+    for path, content in search_files(documents, _build.registry):
+        target = os.path.join(site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as file:
             file.write(content)
