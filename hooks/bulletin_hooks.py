@@ -22,6 +22,7 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, insert_article_meta
+from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
@@ -43,6 +44,7 @@ NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"
 _command = "build"
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
+_search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
 
 
 class _Build:
@@ -200,7 +202,11 @@ def on_post_build(*, config) -> None:
 def write_search_index(site_dir: str) -> None:
     # The index is thousands of small files: written straight into the site, not as MkDocs pages.
     documents = search_documents(_build.bulletins, _build.links)
-    for path, content in search_files(documents, _build.registry):
+    if _command == "serve":
+        files = _search_cache.files(documents, _build.registry)
+    else:
+        files = search_files(documents, _build.registry)
+    for path, content in files:
         target = os.path.join(site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as file:
