@@ -27,6 +27,7 @@ from bulletins.search_files import search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
+from bulletins.template_cache import MemoryBytecodeCache
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
 from bulletins.timing import write_report as write_timings
@@ -45,6 +46,7 @@ _command = "build"
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 _search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
+_template_cache = MemoryBytecodeCache()  # `mkdocs serve` only: templates compiled once
 
 
 class _Build:
@@ -163,6 +165,8 @@ def on_files(files: Files, *, config) -> Files:
 @timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
+    if _command == "serve":  # a new environment every rebuild: keep the compiled templates
+        env.bytecode_cache = _template_cache
     return env
 
 
