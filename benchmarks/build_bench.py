@@ -154,7 +154,9 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
         )
     if full and "nosearch" in runs:
         extra = full.cpu - runs["nosearch"].cpu
-        lines.append(f"  search index: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %, full - nosearch)")
+        lines.append(
+            f"  search index: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %, full - nosearch)"
+        )
         nosearch = runs["nosearch"]
         if nosearch.hooks:
             lines.append(

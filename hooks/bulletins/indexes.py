@@ -7,6 +7,7 @@ Each function makes one pass over the bulletins (already sorted newest first by
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Article, Bulletin
@@ -24,18 +25,22 @@ def all_articles(bulletins: list[Bulletin]) -> list[ArticleRef]:
 
 
 def articles_by_department(bulletins: list[Bulletin]) -> dict[str, list[ArticleRef]]:
-    index: dict[str, list[ArticleRef]] = defaultdict(list)
-    for ref in all_articles(bulletins):
-        for department in ref.article.departments:
-            index[department.id].append(ref)
-    return dict(index)
+    """Department id -> its articles, newest first."""
+    return _articles_by_entry(bulletins, lambda article: article.departments)
 
 
 def articles_by_topic(bulletins: list[Bulletin]) -> dict[str, list[ArticleRef]]:
+    """Topic id -> its articles, newest first."""
+    return _articles_by_entry(bulletins, lambda article: article.topics)
+
+
+def _articles_by_entry(
+    bulletins: list[Bulletin], entries_of: Callable[[Article], tuple]
+) -> dict[str, list[ArticleRef]]:
     index: dict[str, list[ArticleRef]] = defaultdict(list)
     for ref in all_articles(bulletins):
-        for topic in ref.article.topics:
-            index[topic.id].append(ref)
+        for entry in entries_of(ref.article):
+            index[entry.id].append(ref)
     return dict(index)
 
 

@@ -48,7 +48,7 @@ def _fold_runs() -> tuple[list[list[int]], str]:
 
 def _id_deltas(ids: list[int]) -> str:
     """Ascending ids as base64 of their LEB128 deltas, as posting lists are stored."""
-    return base64.b64encode(varint_bytes([b - a for a, b in zip([0] + ids, ids)])).decode()
+    return base64.b64encode(varint_bytes([b - a for a, b in zip([0] + ids, ids, strict=False)])).decode()
 
 
 def search_files(documents: list[SearchDocument], registry: Registry) -> Iterator[tuple[str, str]]:

@@ -189,7 +189,7 @@ def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
             data, offsets = _varints(values)
             ends = np.append(starts[1:], len(values))
             for code, start, end in zip(
-                key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist()
+                key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist(), strict=True
             ):
                 postings[name(code)] = data[start:end].tobytes()
     return {key: postings[key] for key in sorted(postings)}

@@ -9,7 +9,7 @@ edited template is compiled again.
 
 from __future__ import annotations
 
-from jinja2.bccache import BytecodeCache, Bucket
+from jinja2.bccache import Bucket, BytecodeCache
 
 
 class MemoryBytecodeCache(BytecodeCache):
