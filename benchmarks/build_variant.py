@@ -3,8 +3,11 @@
     python benchmarks/build_variant.py VARIANT PROJECT_DIR SITE_DIR
 
 - `full`: exactly what `mkdocs build --strict` does (the CLI's own steps).
-- `nosearch`: the same without search plugins (Material's `search`, or any plugin whose name
-  contains "search"), to see what the search index costs.
+- `nosearch`: the same without the site's search index (the hooks skip it when
+  BULLETIN_NO_SEARCH_INDEX is set) and without any search plugin (Material's `search`, not
+  used by this site), to see what the search index costs.
+- `indented`: the full build without dropping the templates' indentation (the hooks'
+  `collapse_indentation` replaced by nothing), to see what that pass saves in output size.
 - `plain`: a plain Material build of the same Markdown: no project hooks, no macros, no search,
   and a navigation of the hand-written pages only (the bulletins are then reached through nothing,
   as in the real site where the hooks' year pages list them). What the full build costs beyond it
@@ -13,10 +16,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-VARIANTS = ("full", "nosearch", "plain")
+VARIANTS = ("full", "nosearch", "indented", "plain")
+NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"  # read by hooks/bulletin_hooks.py
 
 
 def _drop_plugins(config, should_drop) -> None:
@@ -38,7 +43,11 @@ def build(variant: str, project_dir: Path, site_dir: Path) -> None:
     strict = variant != "plain"
     config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
     if variant in ("nosearch", "plain"):
+        os.environ[NO_SEARCH_INDEX_ENV] = "1"
         _drop_plugins(config, lambda name: "search" in name)
+    if variant == "indented":
+        for name in config["hooks"]:  # the hook module's own name for it, used by on_post_page
+            config.plugins[name].collapse_indentation = lambda html: html
     if variant == "plain":
         hooks = set(config["hooks"])
         _drop_plugins(config, lambda name: name in hooks or name == "macros")

@@ -1,11 +1,13 @@
 """How long `mkdocs serve` takes to show a saved bulletin in the browser.
 
-    python benchmarks/serve_bench.py 500 [--edits 3] [--dirty]
+    python benchmarks/serve_bench.py 500 [--edits 3] [--dirty] [--edit guide]
 
 Generates a project of N synthetic issues, starts a real `mkdocs serve` on 127.0.0.1, opens one
 bulletin in headless Chromium (livereload connected), then, for each edit, appends a unique
 sentence to the bulletin's last paragraph, saves it and measures the time until the open page
-shows that sentence (livereload rebuilds, then reloads the page). Prints each time, the median,
+shows that sentence (livereload rebuilds, then reloads the page). `--edit guide` edits the
+hand-written guide page instead, which leaves the search index as it was (`mkdocs serve` then
+reuses the index files, hooks/bulletins/search_cache.py). Prints each time, the median,
 and a last line:
 
     serve N=500: reload median 3.2 s (server CPU 2.9 s, 3 edits), first build 9.8 s
@@ -66,7 +68,7 @@ def edit(path: Path, marker: str) -> None:
 
 
 def measure(
-    count: int, edits: int, dirty: bool, work: Path
+    count: int, edits: int, dirty: bool, work: Path, target: str = "bulletin"
 ) -> tuple[float, list[float], list[float]]:
     """(seconds to the first page, [seconds from each save to the change shown], [CPU seconds
     the server spent on each of those rebuilds])."""
@@ -74,6 +76,8 @@ def measure(
 
     project = write_project(work / f"project-{count}", count)
     bulletin = sorted((project / "docs" / "bulletins").rglob("*.md"))[count // 2]
+    if target == "guide":
+        bulletin = project / "docs" / "guide.md"
     source = bulletin.relative_to(project / "docs").with_suffix("").as_posix()
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
@@ -126,10 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int, nargs="?", default=500, help="number of issues")
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--dirty", action="store_true", help="run `mkdocs serve --dirty`")
+    parser.add_argument("--edit", choices=("bulletin", "guide"), default="bulletin",
+                        help="the page to save: a bulletin, or the guide (search index unchanged)")  # fmt: skip
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as temporary:
-        first, times, cpu = measure(args.count, args.edits, args.dirty, Path(temporary))
-    mode = " --dirty" if args.dirty else ""
+        first, times, cpu = measure(args.count, args.edits, args.dirty, Path(temporary), args.edit)
+    mode = (" --dirty" if args.dirty else "") + (" (guide edited)" if args.edit == "guide" else "")
     print(
         f"serve{mode} N={args.count}: reload median {statistics.median(times):.1f} s "
         f"(server CPU {statistics.median(cpu):.1f} s, {len(times)} edits), first build {first:.1f} s"

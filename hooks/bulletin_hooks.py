@@ -22,10 +22,12 @@ from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, insert_article_meta
+from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
+from bulletins.template_cache import MemoryBytecodeCache
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
 from bulletins.timing import write_report as write_timings
@@ -37,16 +39,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 log = get_plugin_logger(__name__)
 
 REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
+# Set (to anything) to build the site without its search index: benchmarks/build_variant.py's
+# `nosearch` measures what the index costs. Published builds never set it.
+NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"
 _command = "build"
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
+_search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
+_template_cache = MemoryBytecodeCache()  # `mkdocs serve` only: templates compiled once
 
 
 class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
     def __init__(self, bulletins, registry, plan, links, article_meta_template, attachments, feeds):
-        self.search_documents = search_documents(bulletins, links)
+        self.bulletins = bulletins
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
         self.plan = plan
@@ -70,11 +77,6 @@ def on_config(config):
 
 def on_pre_build(*, config):
     reset_timings()
-
-
-def on_post_build(*, config):
-    write_search_index(config.site_dir)
-    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
 
 
 @timed("on_files")
@@ -163,6 +165,8 @@ def on_files(files: Files, *, config) -> Files:
 @timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
+    if _command == "serve":  # a new environment every rebuild: keep the compiled templates
+        env.bytecode_cache = _template_cache
     return env
 
 
@@ -184,18 +188,29 @@ def on_page_content(html: str, *, page, config, files) -> str:
     if bulletin is None:
         return html
 
-    def render_meta(article):
-        return _build.article_meta_template.render(
-            page=page, base_url="", article=article, links=_build.links
-        )
+    # One module per page, one macro call per article: a whole render per article cost 2 s at
+    # 5,000 issues. The module's context carries `page` for the `url` filter's relative links.
+    meta = _build.article_meta_template.make_module(
+        {"page": page, "base_url": "", "links": _build.links}
+    )
+    return insert_article_meta(html, bulletin, lambda article: str(meta.article_meta(article)))
 
-    return insert_article_meta(html, bulletin, render_meta)
+
+def on_post_build(*, config) -> None:
+    if not os.environ.get(NO_SEARCH_INDEX_ENV):
+        write_search_index(config.site_dir)
+    write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
 
 
-@timed("on_post_build")
+@timed("search_index")  # its own event: build_bench reports the hooks' share with and without it
 def write_search_index(site_dir: str) -> None:
     # The index is thousands of small files: written straight into the site, not as MkDocs pages.
-    for path, content in search_files(_build.search_documents, _build.registry):
+    documents = search_documents(_build.bulletins, _build.links)
+    if _command == "serve":
+        files = _search_cache.files(documents, _build.registry)
+    else:
+        files = search_files(documents, _build.registry)
+    for path, content in files:
         target = os.path.join(site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as file:
