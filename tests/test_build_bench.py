@@ -12,7 +12,9 @@ SUMMARY_RE = re.compile(
     r"^build N=(?P<n>\d+): wall (?P<wall>\d+\.\d) s, peak (?P<peak>\d+\.\d\d) GB, "
     r"output (?P<output>\d+) MB, page (?P<page>\d+) kB, hooks (?P<hooks>\d+\.\d) %$"
 )
-NO_INDEX_RE = re.compile(r"hooks without the search index: cpu +\d+\.\d\d s +\((?P<share>\d+\.\d) %")
+NO_INDEX_RE = re.compile(
+    r"hooks without the search index: cpu +\d+\.\d\d s +\((?P<share>\d+\.\d) %"
+)
 
 
 def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
