@@ -146,19 +146,19 @@ DIGIT_CONTINUE = len(DIGIT_ALPHABET) - DIGIT_TERMINAL
 def _digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """ASCII codes of non-negative values in the digit encoding, and each value's first offset."""
     lengths = np.ones(len(values), dtype=np.int64)
-    limit = DIGIT_TERMINAL
-    for _ in range(6):  # 64 * 28**6 > 2**34: more than any position or id here
+    limit, largest = DIGIT_TERMINAL, int(values.max(initial=0))
+    while limit <= largest:
         lengths += values >= limit
         limit *= DIGIT_CONTINUE
     offsets = np.concatenate(([0], np.cumsum(lengths)))
     out = np.zeros(offsets[-1], dtype=np.uint8)
-    rest = values.copy()
-    for index in range(int(lengths.max(initial=1))):
-        has = lengths > index
-        last = lengths[has] == index + 1
-        digit = np.where(last, rest[has], DIGIT_TERMINAL + rest[has] % DIGIT_CONTINUE)
-        out[offsets[:-1][has] + index] = DIGIT_ALPHABET[digit]
-        rest[has] //= DIGIT_CONTINUE
+    # Digit by digit, each pass over only the values still longer (most have one digit).
+    rest, at, left = values, offsets[:-1], lengths
+    while len(rest):
+        last = left == 1
+        out[at] = DIGIT_ALPHABET[np.where(last, rest, DIGIT_TERMINAL + rest % DIGIT_CONTINUE)]
+        more = ~last
+        rest, at, left = rest[more] // DIGIT_CONTINUE, at[more] + 1, left[more] - 1
     return out, offsets
 
 
