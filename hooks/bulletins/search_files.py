@@ -9,7 +9,6 @@ result shown. The facets (department, topic, date per article) load once for fil
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Iterator
 
@@ -20,7 +19,7 @@ from .search_index import (
     SearchDocument,
     build_postings,
     key_bucket,
-    varint_bytes,
+    encode_values,
 )
 
 SEARCH_DIR = "search"
@@ -47,16 +46,14 @@ def _fold_runs() -> tuple[list[list[int]], str]:
 
 
 def _id_deltas(ids: list[int]) -> str:
-    """Ascending ids as base64 of their LEB128 deltas, as posting lists are stored."""
-    return base64.b64encode(varint_bytes([b - a for a, b in zip([0] + ids, ids, strict=False)])).decode()
+    """Ascending ids as digit text of their deltas, as posting lists are stored."""
+    return encode_values([b - a for a, b in zip([0] + ids, ids, strict=False)])
 
 
 def search_files(documents: list[SearchDocument], registry: Registry) -> Iterator[tuple[str, str]]:
     """(path under the site, content) of every file of the search index, one at a time."""
-    # Base64 of LEB128 varints: about a third of the size of the same numbers in JSON.
-    encoded = {
-        k: '"' + base64.b64encode(v).decode() + '"' for k, v in build_postings(documents).items()
-    }
+    # Digit text (see search_index.py) needs no escaping in JSON.
+    encoded = {k: '"' + v + '"' for k, v in build_postings(documents).items()}
     small_bytes = sum(len(v) for v in encoded.values() if len(v) < OWN_FILE_BYTES)
     bucket_count = 1
     while bucket_count * BUCKET_TARGET_BYTES < small_bytes:

@@ -134,43 +134,59 @@ def _postings(keys, field, position, with_positions: bool) -> tuple[np.ndarray, 
     return values, keys[key_starts], header_at[np.searchsorted(group_starts, key_starts)]
 
 
-def _varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """LEB128 bytes of non-negative values, and each value's first byte offset."""
+# Postings are text: each integer is little-endian digits over 92 printable ASCII characters
+# (no quote, no backslash, so JSON keeps them as they are). The first DIGIT_TERMINAL characters
+# end an integer (digit 0..63), the others continue it (digit 0..27). Most values are small
+# (counts, near positions), so this is about a fifth shorter than base64 of LEB128 bytes.
+DIGIT_ALPHABET = np.array([c for c in range(0x21, 0x7F) if chr(c) not in '"\\'], dtype=np.uint8)
+DIGIT_TERMINAL = 64
+DIGIT_CONTINUE = len(DIGIT_ALPHABET) - DIGIT_TERMINAL
+
+
+def _digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ASCII codes of non-negative values in the digit encoding, and each value's first offset."""
     lengths = np.ones(len(values), dtype=np.int64)
-    for bits in (7, 14, 21, 28):
-        lengths += values >= (1 << bits)
+    limit, largest = DIGIT_TERMINAL, int(values.max(initial=0))
+    while limit <= largest:
+        lengths += values >= limit
+        limit *= DIGIT_CONTINUE
     offsets = np.concatenate(([0], np.cumsum(lengths)))
     out = np.zeros(offsets[-1], dtype=np.uint8)
-    for index in range(5):
-        has = lengths > index
-        byte = (values[has] >> (7 * index)) & 0x7F
-        byte |= np.where(lengths[has] > index + 1, 0x80, 0)
-        out[offsets[:-1][has] + index] = byte
+    # Digit by digit, each pass over only the values still longer (most have one digit).
+    rest, at, left = values, offsets[:-1], lengths
+    while len(rest):
+        last = left == 1
+        out[at] = DIGIT_ALPHABET[np.where(last, rest, DIGIT_TERMINAL + rest % DIGIT_CONTINUE)]
+        more = ~last
+        rest, at, left = rest[more] // DIGIT_CONTINUE, at[more] + 1, left[more] - 1
     return out, offsets
 
 
-def varint_bytes(values: list[int]) -> bytes:
-    """LEB128 bytes of non-negative integers."""
-    return _varints(np.asarray(values, dtype=np.int64))[0].tobytes()
+def encode_values(values: list[int]) -> str:
+    """Non-negative integers as digit text (posting lists, facets)."""
+    return _digits(np.asarray(values, dtype=np.int64))[0].tobytes().decode("ascii")
 
 
-def decode_varints(data: bytes) -> list[int]:
-    """The integers of LEB128 bytes (what search.js does with a posting list)."""
-    values, value, shift = [], 0, 0
-    for byte in data:
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            values.append(value)
-            value, shift = 0, 0
+def decode_values(text: str) -> list[int]:
+    """The integers of digit text (what search.js does with a posting list)."""
+    index = {chr(c): i for i, c in enumerate(DIGIT_ALPHABET.tolist())}
+    values, value, scale = [], 0, 1
+    for char in text:
+        digit = index[char]
+        if digit < DIGIT_TERMINAL:
+            values.append(value + digit * scale)
+            value, scale = 0, 1
+        else:
+            value += (digit - DIGIT_TERMINAL) * scale
+            scale *= DIGIT_CONTINUE
     return values
 
 
-def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
-    """{key: postings as LEB128 bytes} over the folded title and text of every document."""
+def build_postings(documents: list[SearchDocument]) -> dict[str, str]:
+    """{key: postings as digit text} over the folded title and text of every document."""
     code_points, field, position = _fields(documents)
     space = np.isin(code_points, SPACE_CODE_POINTS)
-    postings: dict[str, bytes] = {}
+    postings: dict[str, str] = {}
     both = ~space[:-1] & ~space[1:]  # queries are split at white space: no key holds any
     bigram = (code_points[:-1].astype(np.int64) << 21) | code_points[1:]
     kinds = (
@@ -186,12 +202,13 @@ def build_postings(documents: list[SearchDocument]) -> dict[str, bytes]:
             values, key_codes, starts = _postings(
                 all_keys[selected], all_fields[selected], all_positions[selected], with_positions
             )
-            data, offsets = _varints(values)
+            data, offsets = _digits(values)
+            text = data.tobytes().decode("ascii")
             ends = np.append(starts[1:], len(values))
             for code, start, end in zip(
                 key_codes.tolist(), offsets[starts].tolist(), offsets[ends].tolist(), strict=True
             ):
-                postings[name(code)] = data[start:end].tobytes()
+                postings[name(code)] = text[start:end]
     return {key: postings[key] for key in sorted(postings)}
 
 

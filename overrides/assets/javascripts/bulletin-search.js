@@ -99,15 +99,16 @@
     return value % buckets;
   }
 
-  /* A posting list is base64 of LEB128 varints (see search_files.py): decode to integers. */
-  function decodePostings(base64) {
-    var bytes = atob(base64);
+  /* A posting list is digit text (see search_index.py): printable ASCII without '"' and '\\';
+     the first 64 characters end an integer, the other 28 continue it (little-endian). */
+  function decodePostings(text) {
     var values = [];
-    var value = 0, shift = 0;
-    for (var i = 0; i < bytes.length; i++) {
-      var byte = bytes.charCodeAt(i);
-      value += (byte & 0x7f) * Math.pow(2, shift);
-      if (byte < 0x80) { values.push(value); value = 0; shift = 0; } else shift += 7;
+    var value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      var digit = code - 0x21 - (code > 0x22 ? 1 : 0) - (code > 0x5c ? 1 : 0);
+      if (digit < 64) { values.push(value + digit * scale); value = 0; scale = 1; }
+      else { value += (digit - 64) * scale; scale *= 28; }
     }
     return values;
   }
