@@ -36,10 +36,8 @@ def test_other_headings_and_code_are_left_alone():
     assert insert_article_meta(html, bulletin, lambda article: "META") == html
 
 
-def test_annotate_body_without_render_meta_adds_no_raw_html():
+def test_annotate_body_adds_anchors_and_no_raw_html():
     bulletin, body = seed()
     annotated = annotate_body(body, bulletin)
     assert "<p" not in annotated and "<" not in body
     assert "## 市司法局召开文明建设及创城工作动员会 {#a3 .bulletin-article-title}" in annotated
-    with_meta = annotate_body(body, bulletin, lambda article: "<p>\n m </p>")
-    assert "\n<p> m </p>\n" in with_meta  # the earlier form still works for other callers

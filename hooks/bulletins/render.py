@@ -12,15 +12,11 @@ from .parse import FENCE_RE, HEADING_RE
 ARTICLE_HEADING_HTML_RE = re.compile(r'<h2\b[^>]*\bid="(?P<anchor>a\d+)"[^>]*>.*?</h2>', re.DOTALL)
 
 
-def annotate_body(
-    markdown: str, bulletin: Bulletin, render_meta: Callable[[Article], str] | None = None
-) -> str:
-    """Give each article heading its stable anchor, and its metadata block if `render_meta`.
+def annotate_body(markdown: str, bulletin: Bulletin) -> str:
+    """Give each article heading its stable ASCII anchor (MkDocs' slugs drop Han characters).
 
-    `render_meta` turns an article into HTML (a template of `overrides/`); it is placed as a
-    raw HTML block, so blank lines surround it. The build passes none and adds the blocks to
-    the converted page instead (`insert_article_meta`): raw HTML made Python-Markdown's
-    conversion of a bulletin about 45 % slower.
+    The metadata blocks are added to the converted page (`insert_article_meta`), not here:
+    raw HTML made Python-Markdown's conversion of a bulletin about 45 % slower.
     """
     articles = {article.title: article for article in bulletin.articles}
     output = []
@@ -34,12 +30,12 @@ def annotate_body(
             output.append(line)
             continue
         output.append(f"## {article.title} {{#{article.anchor} .bulletin-article-title}}")
-        if render_meta is not None:
-            output += ["", " ".join(render_meta(article).split()), ""]
     return "\n".join(output)
 
 
-def insert_article_meta(html: str, bulletin: Bulletin, render_meta: Callable[[Article], str]) -> str:
+def insert_article_meta(
+    html: str, bulletin: Bulletin, render_meta: Callable[[Article], str]
+) -> str:
     """Put each article's metadata block (HTML from `render_meta`) right after its heading."""
     articles = {article.anchor: article for article in bulletin.articles}
 

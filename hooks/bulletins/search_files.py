@@ -18,8 +18,8 @@ from .search_index import (
     SPACE_CODE_POINTS,
     SearchDocument,
     build_postings,
-    key_bucket,
     encode_values,
+    key_bucket,
 )
 
 SEARCH_DIR = "search"
