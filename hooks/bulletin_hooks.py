@@ -14,7 +14,6 @@ from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
-from bulletins.html_whitespace import collapse_indentation
 from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
@@ -28,6 +27,7 @@ from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
 from bulletins.template_cache import MemoryBytecodeCache
+from bulletins.template_whitespace import install as drop_template_indentation
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
 from bulletins.timing import write_report as write_timings
@@ -165,6 +165,7 @@ def on_files(files: Files, *, config) -> Files:
 @timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
+    drop_template_indentation(env)  # a sixth of every page, dropped once per template
     if _command == "serve":  # a new environment every rebuild: keep the compiled templates
         env.bytecode_cache = _template_cache
     return env
@@ -229,8 +230,3 @@ def on_page_context(context, *, page, config, nav):
     elif source in _build.pages_by_source:
         context["listing"] = _build.pages_by_source[source].context
     return context
-
-
-@timed("on_post_page")
-def on_post_page(output: str, *, page, config) -> str:
-    return collapse_indentation(output)  # templates' indentation: a sixth of every page
