@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from .model import Article, Bulletin
-from .parse import FENCE_RE, HEADING_RE
+from .parse import heading_text, is_fence
 
 # An article heading as Markdown writes it from annotate_body's line: `<h2 class=… id="a3">…</h2>`.
 ARTICLE_HEADING_HTML_RE = re.compile(r'<h2\b[^>]*\bid="(?P<anchor>a\d+)"[^>]*>.*?</h2>', re.DOTALL)
@@ -22,10 +22,10 @@ def annotate_body(markdown: str, bulletin: Bulletin) -> str:
     output = []
     in_fence = False
     for line in markdown.split("\n"):
-        if FENCE_RE.match(line):
+        if is_fence(line):
             in_fence = not in_fence
-        match = None if in_fence else HEADING_RE.match(line)
-        article = articles.get(match["text"]) if match else None
+        text = None if in_fence else heading_text(line)
+        article = articles.get(text) if text is not None else None
         if article is None:
             output.append(line)
             continue
