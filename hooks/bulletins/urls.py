@@ -44,9 +44,15 @@ class Links:
 
     def __init__(self, use_directory_urls: bool) -> None:
         self.use_directory_urls = use_directory_urls
+        # One per page: listings, feeds, the catalog and the metadata blocks ask for the same
+        # department, topic and bulletin URLs hundreds of thousands of times at 5,000 issues.
+        self._urls: dict[str, str] = {}
 
     def source(self, source_path: str) -> str:
-        return page_url(source_path, self.use_directory_urls)
+        url = self._urls.get(source_path)
+        if url is None:
+            url = self._urls[source_path] = page_url(source_path, self.use_directory_urls)
+        return url
 
     def bulletin(self, bulletin: Bulletin) -> str:
         return self.source(bulletin.source_path)
