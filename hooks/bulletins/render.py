@@ -46,3 +46,15 @@ def insert_article_meta(
         return heading[0] + "\n" + " ".join(render_meta(article).split())  # one line, as before
 
     return ARTICLE_HEADING_HTML_RE.sub(add_meta, html)
+
+
+# Between the blocks of one render of all of a page's metadata blocks; never in page text.
+META_SEPARATOR = "\x00"
+
+
+def article_meta_blocks(render_all: Callable, bulletin: Bulletin, page_links) -> dict[int, str]:
+    """Article number -> its metadata block, from one `render_all(articles, page_links,
+    separator)` (the partial's `articles_meta` macro)."""
+    rendered = str(render_all(bulletin.articles, page_links, META_SEPARATOR))
+    blocks = rendered.split(META_SEPARATOR)[1:]
+    return {article.number: block for article, block in zip(bulletin.articles, blocks, strict=True)}
