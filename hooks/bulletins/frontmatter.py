@@ -25,12 +25,12 @@ class _TextFirstResolver:
     (PyYAML's resolver tries them in Python, a third of composing a front matter)."""
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and (
-            not implicit[0]  # quoted: text, unless tagged, which the composer handles
-            or (value and value[0] not in self.yaml_implicit_resolvers)
-        ):
-            return STR_TAG
-        return super().resolve(kind, value, implicit)
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
+                return STR_TAG  # quoted (text unless tagged, which the composer handles) or text
+            return super().resolve(kind, value, implicit)
+        # Mappings and lists: their default tags (a safe loader has no path resolvers).
+        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
 
 
 # libyaml's parser gives the same node tree (with marks) about ten times faster than PyYAML's
@@ -38,7 +38,8 @@ class _TextFirstResolver:
 COMPOSE_LOADER = type(
     "TextFirstLoader", (_TextFirstResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {}
 )
-assert None not in COMPOSE_LOADER.yaml_implicit_resolvers  # no pattern tried on every scalar
+# No pattern tried on every scalar, no resolver by position in the document:
+assert None not in COMPOSE_LOADER.yaml_implicit_resolvers and not COMPOSE_LOADER.yaml_path_resolvers
 
 
 class Scalar(NamedTuple):  # a tuple: 165,000 of them at 5,000 issues, made 3× faster
