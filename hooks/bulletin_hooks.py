@@ -13,6 +13,7 @@ from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
+from bulletins.gc_pause import without_cyclic_gc
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
 from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
@@ -80,6 +81,7 @@ def on_pre_build(*, config):
 
 
 @timed("on_files")
+@without_cyclic_gc  # a million short-lived objects: see gc_pause.py
 def on_files(files: Files, *, config) -> Files:
     global _build
     project_dir = os.path.dirname(config.config_file_path)
