@@ -165,7 +165,9 @@ def parse_bulletin(
 
     articles = _articles(check, data, registry)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
-    attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
+    attachments = (
+        _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
+    )
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
     if articles:
@@ -267,7 +269,7 @@ def heading_text(line: str) -> str | None:
     return match["text"] if match else None
 
 
-def _headings(body: str) -> list[tuple[int, str, int, int]]:
+def heading_lines(body: str) -> list[tuple[int, str, int, int]]:
     """[(0-based line, text, start, end of the line)] of the `## ` headings outside fenced code.
 
     Only lines that start a fence or a heading are looked at: a bulletin's body is mostly
@@ -288,13 +290,13 @@ def _headings(body: str) -> list[tuple[int, str, int, int]]:
 
 def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
     """[(file line, text)] of the level-2 headings of the body, outside fenced code."""
-    return [(first_line + line, text) for line, text, _, _ in _headings(body)]
+    return [(first_line + line, text) for line, text, _, _ in heading_lines(body)]
 
 
 def split_sections(body: str) -> dict[str, str]:
     """{heading text: the Markdown between it and the next `## ` heading}, outside fenced code."""
     sections: dict[str, list[str]] = {}
-    headings = _headings(body)
+    headings = heading_lines(body)
     for index, (_, text, _, end) in enumerate(headings):
         lines = sections.setdefault(text, [])  # a repeated heading continues its section
         if index + 1 < len(headings):
