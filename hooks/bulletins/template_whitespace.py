@@ -28,7 +28,7 @@ from jinja2.ext import Extension
 KEEP_SPLIT_RE = re.compile(
     r"(<(?=[pPsStT])((?i:pre|textarea|script|style))\b.*?</(?i:\2)\s*>)", re.DOTALL
 )
-TAG_RE = re.compile(r"\{%(-?)\s*(\w*)(.*?)(-?)%\}|\{#(-?).*?(-?)#\}|\{\{.*?\}\}", re.DOTALL)
+TAG_RE = re.compile(r"\{%(-?)\s*(\w*)(.*?)-?%\}|\{#(-?).*?-?#\}|\{\{.*?\}\}", re.DOTALL)
 # Tags that write nothing where they stand (a `set` with `=`; a `set` block captures text).
 SILENT_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "set", "import", "from"}
 OPENING_TAGS = {"if", "for", "for-recursive"}
@@ -45,7 +45,6 @@ class _Tag:
     line: int
     first_on_line: bool
     strips_before: bool  # `{%-`: Jinja removes the whitespace before the tag
-    strips_after: bool  # `-%}`
 
 
 def drop_indentation(source: str) -> str:
@@ -82,17 +81,17 @@ def _tags(source: str, line_starts: list[int]) -> list[_Tag]:
         while line + 1 < len(line_starts) and line_starts[line + 1] <= match.start():
             line += 1
         if match[0].startswith("{{"):
-            name, before, after = "{{", False, False
+            name, before = "{{", False
         elif match[0].startswith("{#"):
-            name, before, after = "", bool(match[5]), bool(match[6])
+            name, before = "", bool(match[4])
         else:
-            name, before, after = match[2], bool(match[1]), bool(match[4])
+            name, before = match[2], bool(match[1])
             if name == "set" and "=" not in match[3]:
                 name = "set-block"  # captures its content: not silent
             if name == "for" and "recursive" in match[3]:
                 name = "for-recursive"  # its body is also written where `loop()` is called
         first = not source[line_starts[line] : match.start()].strip()
-        tags.append(_Tag(match.start(), match.end(), name, line, first, before, after))
+        tags.append(_Tag(match.start(), match.end(), name, line, first, before))
     return tags
 
 
