@@ -7,9 +7,11 @@ objects, calls it and hands the results back. A fresh `_build` is made for every
 
 from __future__ import annotations
 
+import functools
 import os
 
 from bulletins.attachments import missing_attachments, publish_attachments
+from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
@@ -23,13 +25,15 @@ from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
-from bulletins.search_files import search_files
+from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
 from bulletins.template_cache import MemoryBytecodeCache
+from bulletins.timing import merge as merge_timings
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
+from bulletins.timing import totals as timing_totals
 from bulletins.timing import write_report as write_timings
 from bulletins.urls import CATALOG, HOME, Links
 from mkdocs.exceptions import PluginError
@@ -62,6 +66,8 @@ class _Build:
         self.article_meta_template = article_meta_template
         self.attachments_by_source = attachments  # bulletin source -> [PublishedAttachment]
         self.feed_by_source = feeds  # page source -> its Atom feed's path, when feeds are built
+        self.search_buckets = bucket_count_for(sum(len(b.articles) for b in bulletins))
+        self.search_index = None  # BackgroundTask writing the index, started at the end of on_files
 
 
 def on_startup(*, command, dirty):
@@ -154,6 +160,13 @@ def on_files(files: Files, *, config) -> Files:
     # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
     _build = _Build(bulletins, registry, plan, links, meta_template, attachments, feeds)
+    if not os.environ.get(NO_SEARCH_INDEX_ENV):
+        # The index needs only the bulletins: a build writes it while MkDocs renders the pages
+        # (a second core; 10 s at 5,000 issues). `serve` keeps its index cache in this process.
+        _build.search_index = BackgroundTask(
+            functools.partial(_search_index_and_timings, config.site_dir),
+            fork=_command != "serve",
+        )
     summary = plan.summary
     log.info(
         f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
@@ -178,7 +191,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     page.meta["title"] = bulletin.title
     page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
-    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date, not the build's
+    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date
     return annotate_body(markdown, bulletin)
 
 
@@ -197,9 +210,36 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 def on_post_build(*, config) -> None:
-    if not os.environ.get(NO_SEARCH_INDEX_ENV):
-        write_search_index(config.site_dir)
+    if _build.search_index is not None:
+        collect_search_index()
     write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
+
+
+def collect_search_index() -> None:
+    task, _build.search_index = _build.search_index, None
+    try:
+        if task.forked:
+            child_timings = _wait_for(task)  # empty unless timing is on
+            merge_timings({k: v for k, v in child_timings.items() if k == "search_index"})
+        else:
+            task.result()  # builds the index now, in this process (timed as it goes)
+    except BackgroundError as error:
+        raise PluginError(f"搜索索引生成失败：\n{error}") from None
+
+
+@timed("search_index_wait")  # what the index adds to the build's time when it runs beside it
+def _wait_for(task: BackgroundTask) -> dict:
+    return task.result()
+
+
+def _search_index_and_timings(site_dir: str) -> dict:
+    write_search_index(site_dir)
+    return timing_totals()  # a forked child's timings reach the build's report through this
+
+
+def on_build_error(*, error) -> None:
+    if _build is not None and _build.search_index is not None:
+        _build.search_index.cancel()
 
 
 @timed("search_index")  # its own event: build_bench reports the hooks' share with and without it
@@ -221,6 +261,7 @@ def write_search_index(site_dir: str) -> None:
 def on_page_context(context, *, page, config, nav):
     source = page.file.src_uri
     context["links"] = _build.links
+    context["search_buckets"] = _build.search_buckets
     context["feed_url"] = _build.feed_by_source.get(source)
     if source in _build.bulletins_by_source:
         context["bulletin"] = _build.bulletins_by_source[source]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bulletins.collection import Source, load_bulletins
 from bulletins.registry import load_registry
-from bulletins.search_files import search_files
+from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_fold import fold, fold_table
 from bulletins.search_index import (
     SearchDocument,
@@ -140,6 +140,18 @@ def test_every_key_is_in_its_bucket_or_a_file_named_there(index_files):
         if isinstance(entry, int):
             entry = load_script(files[f"search/{bucket}-{entry}.js"])[1]
         assert entry == flat, key
+
+
+def test_bucket_count_is_a_power_of_two_near_eight_square_roots_of_the_articles():
+    assert [bucket_count_for(n) for n in (0, 1, 5, 2510, 25080)] == [1, 8, 32, 512, 2048]
+
+
+def test_pages_name_the_bucket_count_of_data_js(seed_site):
+    """search.js asks for a query's buckets before data.js arrives, with the page's count."""
+    data = load_script((seed_site.site_dir / "search" / "data.js").read_text(encoding="utf-8"))[1]
+    for page in ("index.html", "search/index.html", "bulletins/2021/gzjb-009/index.html"):
+        html = (seed_site.site_dir / page).read_text(encoding="utf-8")
+        assert f'data-buckets="{data["buckets"]}"' in html, page
 
 
 def test_data_file_carries_the_fold_table(index_files):
