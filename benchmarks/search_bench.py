@@ -13,6 +13,8 @@ transferred; and the header box's time from the last keystroke to results (warm)
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import random
 import resource
 import statistics
@@ -97,7 +99,8 @@ FIRST_PAINT_JS = """() => new Promise(resolve => {
     const entries = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
     const sum = list => list.reduce((total, e) => total + (e.transferSize || 0), 0);
     const before = entries.filter(e => e.responseEnd <= paint);
-    resolve({paint, bytes: sum(before), indexBytes: sum(before.filter(e => e.name.includes('/search/') && e.name.endsWith('.js')))});
+    const index = before.filter(e => e.name.includes('/search/') && e.name.endsWith('.js'));
+    resolve({paint, bytes: sum(before), indexBytes: sum(index), indexFiles: index.map(e => new URL(e.name).pathname)});
   };
   const wait = () => window.bulletinSearchFirstPaint ? done() : setTimeout(wait, 5);
   wait();
@@ -120,11 +123,24 @@ HEADER_JS = """query => new Promise(resolve => {
 })"""
 
 
+@functools.cache
+def gzip_size(path: Path) -> int:
+    """Bytes of a file as a web server compressing text sends it (gzip, level 6)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
 def browse(site: Path, queries: list[str], documents) -> dict:
     from playwright.sync_api import sync_playwright
 
     server = LocalServer(site)
-    results = {"paint": [], "bytes": [], "index_bytes": [], "header": [], "wrong": []}
+    results = {
+        "paint": [],
+        "bytes": [],
+        "index_bytes": [],
+        "index_gzip": [],
+        "header": [],
+        "wrong": [],
+    }
     reference = Reference(documents)
     try:
         with sync_playwright() as playwright:
@@ -143,6 +159,9 @@ def browse(site: Path, queries: list[str], documents) -> dict:
                 results["paint"].append(figures["paint"])
                 results["bytes"].append(figures["bytes"])
                 results["index_bytes"].append(figures["indexBytes"])
+                results["index_gzip"].append(
+                    sum(gzip_size(site / path.lstrip("/")) for path in figures["indexFiles"])
+                )
                 context.close()
             context = browser.new_context()
             page = context.new_page()
@@ -222,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     index_kb = [b / 1000 for b in results["index_bytes"]]
     print(f"bytes to first result, whole page (kB): {summary(kb)}")
     print(f"bytes to first result, search index files only (kB): {summary(index_kb)}")
+    gzip_kb = [b / 1000 for b in results["index_gzip"]]
+    print(f"  the same files gzip-compressed, as a web server sends text (kB): {summary(gzip_kb)}")
     print(f"header box, warm, last keystroke to results (ms): {summary(results['header'])}")
     return 0 if not results["wrong"] else 1
 
