@@ -168,12 +168,27 @@
     return list;
   }
 
+  /* A bigram's hits without its positions (a two-character term needs no position check). */
+  function bigramCounts(flat) {
+    var size = 0;
+    for (var i = 0; i < flat.length; i += 3 + flat[i + 1] + flat[i + 2]) size++;
+    var hits = hitList(size);
+    var doc = 0;
+    i = 0;
+    for (var d = 0; d < size; d++) {
+      doc += flat[i];
+      hits.docs[d] = doc; hits.title[d] = flat[i + 1]; hits.body[d] = flat[i + 2];
+      i += 3 + flat[i + 1] + flat[i + 2];
+    }
+    return hits;
+  }
+
   /* Exact occurrences of a term: every bigram of its cover at its offset from the term's start.
      Lists are in document order, so one forward pass over each finds the shared documents. */
   function termHits(term, flats) {
     if (Array.from(term.text).length === 1) return characterHits(flats[0]);
+    if (flats.length === 1) return bigramCounts(flats[0]);  // two characters: counts suffice
     var lists = flats.map(bigramPostings);
-    if (lists.length === 1) return lists[0];
     var smallest = lists.reduce(function (a, b) { return b.size < a.size ? b : a; });
     var hits = hitList(smallest.size);
     var at = lists.map(function () { return 0; });  // per list: its entry for the current doc
@@ -217,11 +232,14 @@
     return count;
   }
 
-  /* Documents in every term's hits, with the terms' counts summed. */
-  function allTerms(perTerm) {
+  /* Documents in every term's hits, ranked: title matches first, more matches, then newer
+     (lower id). Each is packed into one number, so the engine's native sort ranks 20,000
+     results in a few milliseconds (a comparator function took ten times as long). */
+  var ID_LIMIT = 0x100000, COUNT_LIMIT = 0x100000;  // ids and counts below 2^20
+  function rankedResults(perTerm) {
     perTerm.sort(function (a, b) { return a.size - b.size; });
     var at = perTerm.map(function () { return 0; });
-    var results = [];
+    var packed = new Float64Array(perTerm[0].size), found = 0;
     for (var s = 0; s < perTerm[0].size; s++) {
       var doc = perTerm[0].docs[s], title = perTerm[0].title[s], body = perTerm[0].body[s], everywhere = true;
       for (var t = 1; t < perTerm.length && everywhere; t++) {
@@ -230,12 +248,19 @@
         everywhere = at[t] < other.size && other.docs[at[t]] === doc;
         if (everywhere) { title += other.title[at[t]]; body += other.body[at[t]]; }
       }
-      if (everywhere) results.push({ id: doc, title: title, body: body });
+      if (!everywhere) continue;
+      var total = Math.min(title + body, COUNT_LIMIT - 1);
+      packed[found++] = ((title > 0 ? COUNT_LIMIT : 0) + total) * ID_LIMIT + (ID_LIMIT - 1 - doc);
+    }
+    packed = packed.subarray(0, found).sort().reverse();
+    var results = new Array(found);
+    for (var r = 0; r < found; r++) {
+      var value = packed[r], rank = Math.floor(value / ID_LIMIT);
+      results[r] = { id: ID_LIMIT - 1 - (value - rank * ID_LIMIT), titleMatch: rank >= COUNT_LIMIT, count: rank % COUNT_LIMIT };
     }
     return results;
   }
 
-  /* All matching articles, ranked: title matches first, more matches, then newer (lower id). */
   function search(query) {
     // The URL's query folds like the index in nearly every case (NFKC, lower case; only the
     // traditional-to-simplified table is in data.js): its buckets are asked for at once.
@@ -249,11 +274,7 @@
         return Promise.all(term.keys.map(function (k) { return postingsOf(k.key, data); }))
           .then(function (lists) { return termHits(term, lists); });
       })).then(function (perTerm) {
-        var results = allTerms(perTerm);
-        results.sort(function (a, b) {
-          return (b.title > 0) - (a.title > 0) || (b.title + b.body) - (a.title + a.body) || a.id - b.id;
-        });
-        return { terms: terms, results: results, data: data };
+        return { terms: terms, results: rankedResults(perTerm), data: data };
       });
     });
   }
