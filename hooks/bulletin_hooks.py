@@ -14,6 +14,7 @@ from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.dirty import BuildInputs, bulletin_page_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
 from bulletins.html_whitespace import collapse_indentation
@@ -39,6 +40,7 @@ from bulletins.urls import CATALOG, HOME, Links
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +49,8 @@ REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
 # `nosearch` measures what the index costs. Published builds never set it.
 NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"
 _command = "build"
+_dirty = False  # `mkdocs serve --dirty`: MkDocs rebuilds changed pages only
+_last_inputs = None  # BuildInputs of the last dirty build (see prepare_dirty_rebuild)
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 _search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
@@ -71,8 +75,8 @@ class _Build:
 
 
 def on_startup(*, command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 @event_priority(-50)  # after Material's offline plugin has added its unpkg.com shim
@@ -160,6 +164,8 @@ def on_files(files: Files, *, config) -> Files:
     # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
     _build = _Build(bulletins, registry, plan, links, meta_template, attachments, feeds)
+    if _dirty:
+        prepare_dirty_rebuild(files, config)
     if not os.environ.get(NO_SEARCH_INDEX_ENV):
         # The index needs only the bulletins: a build writes it while MkDocs renders the pages
         # (a second core; 10 s at 5,000 issues). `serve` keeps its index cache in this process.
@@ -173,6 +179,42 @@ def on_files(files: Files, *, config) -> Files:
         f"{summary['departments']} 个部门, {summary['topics']} 个专题"
     )
     return files
+
+
+def prepare_dirty_rebuild(files: Files, config) -> None:
+    """Delete what a dirty rebuild must redo: MkDocs rebuilds a page whose output is missing."""
+    global _last_inputs
+    site_wide = (
+        repr(config.nav),
+        _build.registry,
+        _build.search_buckets,
+        newest_modification(config.theme.custom_dir) if config.theme.custom_dir else 0,
+        os.path.getmtime(config.config_file_path),
+    )
+    pages = {
+        files.get_file_from_path(b.source_path).dest_uri: bulletin_page_inputs(
+            _build.plan.neighbours.get(b.source_path, (None, None)),
+            _build.attachments_by_source.get(b.source_path, []),
+        )
+        for b in _build.bulletins
+    }
+    inputs = BuildInputs(site_wide, pages)
+    redo = outputs_to_redo(_last_inputs, inputs)
+    _last_inputs = inputs
+    if redo is None:
+        log.info("导航、登记表、模板或配置已改动：重建整个站点")
+        clean_directory(config.site_dir)
+        return
+    # Hand-written pages (the home page lists the latest issues) are few: always rebuilt.
+    redo += [
+        f.dest_uri
+        for f in files.documentation_pages()
+        if f.generated_by is None and f.src_uri not in _build.bulletins_by_source
+    ]
+    for path in redo:
+        target = os.path.join(config.site_dir, path)
+        if os.path.isfile(target):
+            os.remove(target)
 
 
 @timed("on_env")
