@@ -17,30 +17,43 @@
   var searchPage = config.getAttribute("data-search-page");
 
   /* ---- loading index files through <script> tags ---- */
-  var loadedFiles = {};
+  // The search page's first script (partials/bulletin-search-kickoff.html) may have asked for
+  // the URL's query files already: what arrived is adopted, what is on its way not asked twice.
+  var kickoff = window.bulletinSearch || {};
+  var loadedFiles = kickoff.arrived || {};
+  var requested = kickoff.requested || {};
+  var failedFiles = kickoff.failed || {};
   var waiting = {};
+  function settle(name, outcome, value) {
+    (waiting[name] || []).forEach(function (w) { w[outcome](value); });
+    delete waiting[name];
+  }
   window.bulletinSearch = {
     loaded: function (name, data) {
       loadedFiles[name] = data;
-      (waiting[name] || []).forEach(function (w) { w.resolve(data); });
-      delete waiting[name];
+      settle(name, "resolve", data);
+    },
+    failed: function (name) {
+      failedFiles[name] = true;
+      settle(name, "reject", new Error("cannot load " + name));
     }
   };
   function load(name) {
     if (Object.prototype.hasOwnProperty.call(loadedFiles, name)) {
       return Promise.resolve(loadedFiles[name]);
     }
+    if (failedFiles[name]) return Promise.reject(new Error("cannot load " + name));
     return new Promise(function (resolve, reject) {
       if (!waiting[name]) {
         waiting[name] = [];
-        var script = document.createElement("script");
-        script.src = searchDir + name + ".js";
-        script.async = true;
-        script.onerror = function () {
-          (waiting[name] || []).forEach(function (w) { w.reject(new Error("cannot load " + name)); });
-          delete waiting[name];
-        };
-        document.head.appendChild(script);
+        if (!requested[name]) {
+          requested[name] = true;
+          var script = document.createElement("script");
+          script.src = searchDir + name + ".js";
+          script.async = true;
+          script.onerror = function () { window.bulletinSearch.failed(name); };
+          document.head.appendChild(script);
+        }
       }
       waiting[name].push({ resolve: resolve, reject: reject });
     });
@@ -78,6 +91,7 @@
       seen[term] = true;
       return true;
     }).map(function (term) {
+      // The same keys as the search page's kickoff script (bulletin-search-kickoff.html).
       var chars = Array.from(term);
       if (chars.length === 1) return { text: term, keys: [{ offset: 0, key: term }] };
       var keys = [];
