@@ -14,7 +14,7 @@ from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
-from bulletins.dirty import BuildInputs, bulletin_page_inputs, newest_modification, outputs_to_redo
+from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
 from bulletins.html_whitespace import collapse_indentation
@@ -191,14 +191,9 @@ def prepare_dirty_rebuild(files: Files, config) -> None:
         newest_modification(config.theme.custom_dir) if config.theme.custom_dir else 0,
         os.path.getmtime(config.config_file_path),
     )
-    pages = {
-        files.get_file_from_path(b.source_path).dest_uri: bulletin_page_inputs(
-            _build.plan.neighbours.get(b.source_path, (None, None)),
-            _build.attachments_by_source.get(b.source_path, []),
-        )
-        for b in _build.bulletins
-    }
-    inputs = BuildInputs(site_wide, pages)
+    outputs = {files.get_file_from_path(b.source_path).dest_uri: b for b in _build.bulletins}
+    plan, attachments = _build.plan, _build.attachments_by_source
+    inputs = build_inputs(site_wide, outputs, plan.neighbours, attachments)
     redo = outputs_to_redo(_last_inputs, inputs)
     _last_inputs = inputs
     if redo is None:

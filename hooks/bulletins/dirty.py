@@ -12,7 +12,7 @@ pages of bulletins that are gone. Generated pages (listings) are rebuilt by MkDo
 from __future__ import annotations
 
 import os
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from .model import Bulletin
@@ -24,13 +24,26 @@ class BuildInputs:
     pages: dict[str, Hashable] = field(default_factory=dict)  # output path -> its outside inputs
 
 
-def bulletin_page_inputs(
-    neighbours: tuple[Bulletin | None, Bulletin | None], attachments: Iterable
-) -> Hashable:
-    """What a bulletin page shows from outside its own file (see overrides/bulletin.html)."""
-    return (
-        tuple(None if b is None else (b.source_path, b.title, b.date) for b in neighbours),
-        tuple(attachments),
+def build_inputs(
+    site_wide: Hashable,
+    bulletin_outputs: dict[str, Bulletin],
+    neighbours: dict[str, tuple[Bulletin | None, Bulletin | None]],
+    attachments: dict[str, list],
+) -> BuildInputs:
+    """The inputs of this build: `site_wide` as given, and per bulletin page (output path ->
+    bulletin) what it shows from outside its own file (see overrides/bulletin.html)."""
+    return BuildInputs(
+        site_wide,
+        {
+            output: (
+                tuple(
+                    None if b is None else (b.source_path, b.title, b.date)
+                    for b in neighbours.get(bulletin.source_path, (None, None))
+                ),
+                tuple(attachments.get(bulletin.source_path, [])),
+            )
+            for output, bulletin in bulletin_outputs.items()
+        },
     )
 
 
