@@ -11,17 +11,15 @@ not a test: the target is >= 95 in each category, the figures go to benchmarks/R
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import quote
+
+from static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -38,35 +36,6 @@ PAGES = {
     "search (?q=消防车通道)": "search/?q=" + quote("消防车通道"),
     "statistics": "statistics/",
 }
-
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site like a production web server would: text compressed with gzip when the
-    browser asks (http.server alone sends it uncompressed, which Lighthouse's slow-4G model
-    charges in full). `--no-gzip` measures without."""
-
-    gzip = True
-
-    def log_message(self, format, *args):
-        pass
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip and wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 def build_site(target: Path) -> None:
@@ -120,11 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(temp) / "site"
         if args.site is None:
             build_site(site)
-        QuietHandler.gzip = not args.no_gzip
-        handler = functools.partial(QuietHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        server = StaticServer(site, gzip=not args.no_gzip)
+        base = server.base
         try:
             print(f"served from {base} ({'uncompressed' if args.no_gzip else 'gzip'}), mobile")
             print(f"{'page':<22}" + "".join(f"{c:>16}" for c in CATEGORIES))
@@ -138,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                             f"    {category} below 95: {', '.join(failing_audits(report, category))}"
                         )
         finally:
-            server.shutdown()
-            server.server_close()
+            server.close()
     return 0
 
 

@@ -1,11 +1,12 @@
 """Search benchmark: build a site of N synthetic issues, then measure search in headless Chromium.
 
-    python benchmarks/search_bench.py 500 [--queries 200] [--seed 2021] [--keep DIR]
+    python benchmarks/search_bench.py 500 [--queries 200] [--seed 2021] [--keep DIR] [--no-gzip]
 
 Prints: index build time and peak memory (in a child process, over the parsed bulletins),
 the full `mkdocs build` time, index size; then for each query drawn from the corpus (2-8
 characters, and two-word queries), opened cold (a new browser context) as
-`search/index.html?q=…` over HTTP on 127.0.0.1: recall and precision of the engine's full result
+`search/index.html?q=…` over HTTP on 127.0.0.1 (text sent with gzip, as web servers do; the
+uncompressed size of the index files is printed too): recall and precision of the engine's full result
 list against a brute-force substring scan, time to the first result painted and bytes
 transferred; and the header box's time from the last keystroke to results (warm).
 """
@@ -31,9 +32,10 @@ from bulletins.registry import load_registry
 from bulletins.search_files import search_files
 from bulletins.search_index import search_documents
 from bulletins.urls import Links
-from conftest import CHROMIUM, CHROMIUM_ARGS, LocalServer
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from corpus import write_project
 from search_reference import Reference
+from static_server import StaticServer
 
 PUNCTUATION = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]\"' \n\t")
 
@@ -97,7 +99,8 @@ FIRST_PAINT_JS = """() => new Promise(resolve => {
     const entries = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')];
     const sum = list => list.reduce((total, e) => total + (e.transferSize || 0), 0);
     const before = entries.filter(e => e.responseEnd <= paint);
-    resolve({paint, bytes: sum(before), indexBytes: sum(before.filter(e => e.name.includes('/search/') && e.name.endsWith('.js')))});
+    const index = before.filter(e => e.name.includes('/search/') && e.name.endsWith('.js'));
+    resolve({paint, bytes: sum(before), indexBytes: sum(index), indexFiles: index.map(e => new URL(e.name).pathname)});
   };
   const wait = () => window.bulletinSearchFirstPaint ? done() : setTimeout(wait, 5);
   wait();
@@ -120,11 +123,18 @@ HEADER_JS = """query => new Promise(resolve => {
 })"""
 
 
-def browse(site: Path, queries: list[str], documents) -> dict:
+def browse(site: Path, queries: list[str], documents, *, compress: bool) -> dict:
     from playwright.sync_api import sync_playwright
 
-    server = LocalServer(site)
-    results = {"paint": [], "bytes": [], "index_bytes": [], "header": [], "wrong": []}
+    server = StaticServer(site, gzip=compress)
+    results = {
+        "paint": [],
+        "bytes": [],
+        "index_bytes": [],
+        "index_raw": [],
+        "header": [],
+        "wrong": [],
+    }
     reference = Reference(documents)
     try:
         with sync_playwright() as playwright:
@@ -143,6 +153,9 @@ def browse(site: Path, queries: list[str], documents) -> dict:
                 results["paint"].append(figures["paint"])
                 results["bytes"].append(figures["bytes"])
                 results["index_bytes"].append(figures["indexBytes"])
+                results["index_raw"].append(
+                    sum((site / path.lstrip("/")).stat().st_size for path in figures["indexFiles"])
+                )
                 context.close()
             context = browser.new_context()
             page = context.new_page()
@@ -170,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--keep", type=Path, help="build in this new directory and keep it")
+    parser.add_argument(
+        "--no-gzip", action="store_true", help="serve uncompressed (default: gzip, as a web server)"
+    )
     parser.add_argument("--measure-index", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure_index:
@@ -211,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
 
     queries = draw_queries(documents, args.queries, args.seed)
     two_words = sum(" " in q for q in queries)
-    results = browse(site, queries, documents)
+    results = browse(site, queries, documents, compress=not args.no_gzip)
+    print(f"served from 127.0.0.1 {'uncompressed' if args.no_gzip else 'with gzip'}")
     right = len(queries) - len(results["wrong"])
     print(f"queries: {len(queries)} ({two_words} of two words)")
     print(f"exact (recall and precision 100%, ranking as specified): {right} of {len(queries)}")
@@ -220,8 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"search page, cold, open to first result painted (ms): {summary(results['paint'])}")
     kb = [b / 1000 for b in results["bytes"]]
     index_kb = [b / 1000 for b in results["index_bytes"]]
-    print(f"bytes to first result, whole page (kB): {summary(kb)}")
-    print(f"bytes to first result, search index files only (kB): {summary(index_kb)}")
+    print(f"bytes transferred to first result, whole page (kB): {summary(kb)}")
+    print(f"bytes transferred to first result, search index files (kB): {summary(index_kb)}")
+    raw_kb = [b / 1000 for b in results["index_raw"]]
+    print(f"  the same files' size uncompressed (kB): {summary(raw_kb)}")
     print(f"header box, warm, last keystroke to results (ms): {summary(results['header'])}")
     return 0 if not results["wrong"] else 1
 

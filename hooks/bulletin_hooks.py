@@ -7,11 +7,14 @@ objects, calls it and hands the results back. A fresh `_build` is made for every
 
 from __future__ import annotations
 
+import functools
 import os
 
 from bulletins.attachments import missing_attachments, publish_attachments
+from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
 from bulletins.gc_pause import without_cyclic_gc
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
@@ -23,19 +26,22 @@ from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
 from bulletins.render import annotate_body, article_meta_blocks, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
-from bulletins.search_files import search_files
+from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
 from bulletins.template_cache import MemoryBytecodeCache
 from bulletins.template_whitespace import install as drop_template_indentation
+from bulletins.timing import merge as merge_timings
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
+from bulletins.timing import totals as timing_totals
 from bulletins.timing import write_report as write_timings
 from bulletins.urls import CATALOG, HOME, Links, PageLinks
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +50,8 @@ REGISTRY_DIR = "_data"  # under docs/, excluded from the site by mkdocs.yml
 # `nosearch` measures what the index costs. Published builds never set it.
 NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"
 _command = "build"
+_dirty = False  # `mkdocs serve --dirty`: MkDocs rebuilds changed pages only
+_last_inputs = None  # BuildInputs of the last dirty build (see prepare_dirty_rebuild)
 _build = None
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 _search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
@@ -63,11 +71,13 @@ class _Build:
         self.article_meta = article_meta  # the partial's module: its macros
         self.attachments_by_source = attachments  # bulletin source -> [PublishedAttachment]
         self.feed_by_source = feeds  # page source -> its Atom feed's path, when feeds are built
+        self.search_buckets = bucket_count_for(sum(len(b.articles) for b in bulletins))
+        self.search_index = None  # BackgroundTask writing the index, started at the end of on_files
 
 
 def on_startup(*, command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 @event_priority(-50)  # after Material's offline plugin has added its unpkg.com shim
@@ -80,9 +90,11 @@ def on_pre_build(*, config):
     reset_timings()
 
 
-@timed("on_files")
-@without_cyclic_gc  # a million short-lived objects: see gc_pause.py
-def on_files(files: Files, *, config) -> Files:
+# A million short-lived objects: the cyclic GC is paused (see gc_pause.py). Before the search
+# index's fork in on_files, so that the child runs with it as usual.
+@without_cyclic_gc
+def read_bulletins(files: Files, config) -> None:
+    """Parse the bulletins, plan the generated pages and files, and make this build's `_build`."""
     global _build
     project_dir = os.path.dirname(config.config_file_path)
     docs_rel = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
@@ -157,12 +169,57 @@ def on_files(files: Files, *, config) -> Files:
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
     meta = meta_template.make_module()
     _build = _Build(bulletins, registry, plan, links, meta, attachments, feeds)
-    summary = plan.summary
+
+
+@timed("on_files")
+def on_files(files: Files, *, config) -> Files:
+    read_bulletins(files, config)
+    if _dirty:
+        prepare_dirty_rebuild(files, config)
+    if not os.environ.get(NO_SEARCH_INDEX_ENV):
+        # The index needs only the bulletins: a build writes it while MkDocs renders the pages
+        # (a second core; 10 s at 5,000 issues). `serve` keeps its index cache in this process.
+        _build.search_index = BackgroundTask(
+            functools.partial(_search_index_and_timings, config.site_dir),
+            fork=_command != "serve",
+        )
+    summary = _build.plan.summary
     log.info(
         f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
         f"{summary['departments']} 个部门, {summary['topics']} 个专题"
     )
     return files
+
+
+def prepare_dirty_rebuild(files: Files, config) -> None:
+    """Delete what a dirty rebuild must redo: MkDocs rebuilds a page whose output is missing."""
+    global _last_inputs
+    site_wide = (
+        repr(config.nav),
+        _build.registry,
+        _build.search_buckets,
+        newest_modification(config.theme.custom_dir) if config.theme.custom_dir else 0,
+        os.path.getmtime(config.config_file_path),
+    )
+    outputs = {files.get_file_from_path(b.source_path).dest_uri: b for b in _build.bulletins}
+    plan, attachments = _build.plan, _build.attachments_by_source
+    inputs = build_inputs(site_wide, outputs, plan.neighbours, attachments)
+    redo = outputs_to_redo(_last_inputs, inputs)
+    _last_inputs = inputs
+    if redo is None:
+        log.info("导航、登记表、模板或配置已改动：重建整个站点")
+        clean_directory(config.site_dir)
+        return
+    # Hand-written pages (the home page lists the latest issues) are few: always rebuilt.
+    redo += [
+        f.dest_uri
+        for f in files.documentation_pages()
+        if f.generated_by is None and f.src_uri not in _build.bulletins_by_source
+    ]
+    for path in redo:
+        target = os.path.join(config.site_dir, path)
+        if os.path.isfile(target):
+            os.remove(target)
 
 
 @timed("on_env")
@@ -182,7 +239,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     page.meta["title"] = bulletin.title
     page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
-    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date, not the build's
+    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the issue's date
     return annotate_body(markdown, bulletin)
 
 
@@ -200,9 +257,36 @@ def on_page_content(html: str, *, page, config, files) -> str:
 
 
 def on_post_build(*, config) -> None:
-    if not os.environ.get(NO_SEARCH_INDEX_ENV):
-        write_search_index(config.site_dir)
+    if _build.search_index is not None:
+        collect_search_index()
     write_timings()  # only with BULLETIN_HOOK_TIMINGS set (benchmarks/build_bench.py)
+
+
+def collect_search_index() -> None:
+    task, _build.search_index = _build.search_index, None
+    try:
+        if task.forked:
+            child_timings = _wait_for(task)  # empty unless timing is on
+            merge_timings({k: v for k, v in child_timings.items() if k == "search_index"})
+        else:
+            task.result()  # builds the index now, in this process (timed as it goes)
+    except BackgroundError as error:
+        raise PluginError(f"搜索索引生成失败：\n{error}") from None
+
+
+@timed("search_index_wait")  # what the index adds to the build's time when it runs beside it
+def _wait_for(task: BackgroundTask) -> dict:
+    return task.result()
+
+
+def _search_index_and_timings(site_dir: str) -> dict:
+    write_search_index(site_dir)
+    return timing_totals()  # a forked child's timings reach the build's report through this
+
+
+def on_build_error(*, error) -> None:
+    if _build is not None and _build.search_index is not None:
+        _build.search_index.cancel()
 
 
 @timed("search_index")  # its own event: build_bench reports the hooks' share with and without it
@@ -224,6 +308,7 @@ def write_search_index(site_dir: str) -> None:
 def on_page_context(context, *, page, config, nav):
     source = page.file.src_uri
     context["links"] = _build.links
+    context["search_buckets"] = _build.search_buckets
     context["feed_url"] = _build.feed_by_source.get(source)
     if source in _build.bulletins_by_source:
         context["bulletin"] = _build.bulletins_by_source[source]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bulletins.collection import Source, load_bulletins
 from bulletins.registry import load_registry
-from bulletins.search_files import search_files
+from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_fold import fold, fold_table
 from bulletins.search_index import (
     SearchDocument,
@@ -142,6 +143,18 @@ def test_every_key_is_in_its_bucket_or_a_file_named_there(index_files):
         assert entry == flat, key
 
 
+def test_bucket_count_is_a_power_of_two_near_eight_square_roots_of_the_articles():
+    assert [bucket_count_for(n) for n in (0, 1, 5, 2510, 25080)] == [1, 8, 32, 512, 2048]
+
+
+def test_pages_name_the_bucket_count_of_data_js(seed_site):
+    """search.js asks for a query's buckets before data.js arrives, with the page's count."""
+    data = load_script((seed_site.site_dir / "search" / "data.js").read_text(encoding="utf-8"))[1]
+    for page in ("index.html", "search/index.html", "bulletins/2021/gzjb-009/index.html"):
+        html = (seed_site.site_dir / page).read_text(encoding="utf-8")
+        assert f'data-buckets="{data["buckets"]}"' in html, page
+
+
 def test_data_file_carries_the_fold_table(index_files):
     _, files = index_files
     data = load_script(files["search/data.js"])[1]
@@ -171,3 +184,21 @@ def test_document_files_carry_what_a_result_shows(index_files):
     assert name == "d4"
     assert shown["u"] == "bulletins/2021/gzjb-009/#a2" and shown["d"] == "2021-03-11"
     assert "消防车通道" in shown["t"] and shown["p"] == list(documents[4].departments)
+
+
+def test_postings_sorted_by_16_bit_passes_equal_the_64_bit_sort(monkeypatch):
+    """Both sort paths of build_postings give the same postings (the 64-bit one is used when a
+    text has more than 65,536 distinct characters)."""
+    bulletins, _ = fixture_bulletins()
+    documents = search_documents(bulletins, Links(True))
+    by_radix = build_postings(documents)
+    monkeypatch.setattr("bulletins.search_index._character_ids", lambda code_points: None)
+    assert build_postings(documents) == by_radix
+
+
+def test_character_ids_keep_code_point_order_and_give_up_past_16_bits():
+    from bulletins.search_index import _character_ids
+
+    ids = _character_ids(np.array([0x4E2D, 0x41, 0x4E2D, 0x9FA5], dtype=np.uint32))
+    assert ids.tolist() == [1, 0, 1, 2]
+    assert _character_ids(np.arange(0x20000, dtype=np.uint32)) is None

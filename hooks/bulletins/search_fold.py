@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import opencc
 
 # OpenCC's t2s configuration uses TSPhrases + TSCharacters; phrases change length, so only the
@@ -81,6 +82,21 @@ def _translation() -> dict[int, str]:
 def fold(text: str) -> str:
     """The text as the index sees it; same length as `text`."""
     return text.translate(_translation())
+
+
+@functools.cache
+def _code_table() -> np.ndarray:
+    table = np.arange(0x10000, dtype=np.uint32)
+    for source, target in fold_table().items():
+        table[ord(source)] = ord(target)
+    return table
+
+
+def fold_code_points(code_points: np.ndarray) -> np.ndarray:
+    """`fold` over an array of code points (uint32): the index folds its whole text at once."""
+    table = _code_table()
+    in_table = code_points < len(table)  # every character folding changes is in the BMP
+    return np.where(in_table, table[np.where(in_table, code_points, 0)], code_points)
 
 
 if __name__ == "__main__":  # a quick look: python hooks/bulletins/search_fold.py 東昌府區（ＡＢＣ）

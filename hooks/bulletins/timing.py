@@ -52,6 +52,19 @@ def reset() -> None:
     _totals.clear()
 
 
+def totals() -> dict[str, list[float]]:
+    """This process's totals, for a background process to hand back to the build (`merge`)."""
+    return {event: list(total) for event, total in _totals.items()}
+
+
+def merge(other: dict[str, list[float]]) -> None:
+    for event, (seconds, cpu, calls) in other.items():
+        total = _totals[event]
+        total[0] += seconds
+        total[1] += cpu
+        total[2] += calls
+
+
 def write_report() -> None:
     """Write {event: {"seconds", "cpu_seconds", "calls"}} to the file named by the variable."""
     path = os.environ.get(ENV_VAR)

@@ -42,64 +42,74 @@
     return state.year.length || state.department.length || state.topic.length || state.from || state.to;
   }
 
-  /* Per article: its years, departments and topics, decoded once from facets.js. */
+  /* Per article: its date, year, departments and topics, decoded once from facets.js into
+     typed arrays (a Map of arrays per article took a quarter of a second at 25,000 articles). */
   var facetIndex = null;
-  function facetsOf(facets) {
+  function dateNumber(iso) { return +iso.replace(/-/g, ""); }  // 2021-03-11 -> 20210311
+  function facetsOf(facets, documentCount) {
     if (facetIndex) return facetIndex;
-    var byDoc = { department: new Map(), topic: new Map() };
+    var index = { date: new Int32Array(documentCount), values: {}, start: {}, list: {} };
+    facets.dates.forEach(function (entry, i) {  // [ISO date, first id], ids ascending
+      var end = i + 1 < facets.dates.length ? facets.dates[i + 1][1] : documentCount;
+      index.date.fill(dateNumber(entry[0]), entry[1], end);
+    });
     ["department", "topic"].forEach(function (name) {
       var table = facets[name === "department" ? "departments" : "topics"];
-      Object.keys(table).forEach(function (value) {
-        var id = 0;
-        engine.decodePostings(table[value]).forEach(function (delta) {
-          id += delta;
-          if (!byDoc[name].has(id)) byDoc[name].set(id, []);
-          byDoc[name].get(id).push(value);
-        });
+      var values = Object.keys(table);
+      var ids = values.map(function (value) {
+        var list = engine.decodePostings(table[value]);  // deltas
+        for (var k = 1; k < list.length; k++) list[k] += list[k - 1];
+        return list;
       });
+      // Per article the indices of its values: article id's are list[start[id] .. start[id + 1]).
+      var start = new Int32Array(documentCount + 1);
+      ids.forEach(function (list) { list.forEach(function (id) { start[id + 1]++; }); });
+      for (var d = 0; d < documentCount; d++) start[d + 1] += start[d];
+      var list = new Int32Array(start[documentCount]), next = start.slice(0, documentCount);
+      ids.forEach(function (articles, v) { articles.forEach(function (id) { list[next[id]++] = v; }); });
+      index.values[name] = values; index.start[name] = start; index.list[name] = list;
     });
-    facetIndex = {
-      byDoc: byDoc,
-      dateOf: function (id) {
-        var low = 0, high = facets.dates.length - 1;
-        while (low < high) {  // last entry whose first id is <= id
-          var mid = (low + high + 1) >> 1;
-          if (facets.dates[mid][1] <= id) low = mid; else high = mid - 1;
-        }
-        return facets.dates[low][0];
-      }
-    };
-    return facetIndex;
-  }
-  function valuesOf(index, name, id) {
-    if (name === "year") return [index.dateOf(id).slice(0, 4)];
-    return index.byDoc[name].get(id) || [];
-  }
-  function passes(index, name, id) {
-    if (name === "date") {
-      var date = index.dateOf(id);
-      return (!state.from || date >= state.from) && (!state.to || date <= state.to);
-    }
-    var wanted = state[name];
-    if (!wanted.length) return true;
-    return valuesOf(index, name, id).some(function (v) { return wanted.indexOf(v) >= 0; });
+    facetIndex = index;
+    return index;
   }
 
   /* Results passing every filter, and per facet value the count under the other filters. */
   function applyFilters(results, index) {
-    var names = ["year", "department", "topic", "date"];
-    var counts = { year: {}, department: {}, topic: {} };
+    var years = state.year.length ? new Set(state.year.map(Number)) : null;
+    var from = state.from ? dateNumber(state.from) : 0, to = state.to ? dateNumber(state.to) : 99999999;
+    var wanted = {}, counted = {};
+    ["department", "topic"].forEach(function (name) {
+      var values = index.values[name];
+      wanted[name] = state[name].length ? new Uint8Array(values.length) : null;
+      state[name].forEach(function (v) { var at = values.indexOf(v); if (at >= 0) wanted[name][at] = 1; });
+      counted[name] = new Int32Array(values.length);
+    });
+    var yearCounts = {};
+    function passes(name, id) {
+      if (!wanted[name]) return true;
+      for (var k = index.start[name][id]; k < index.start[name][id + 1]; k++) {
+        if (wanted[name][index.list[name][k]]) return true;
+      }
+      return false;
+    }
+    function count(name, id) {
+      for (var k = index.start[name][id]; k < index.start[name][id + 1]; k++) counted[name][index.list[name][k]]++;
+    }
     var kept = [];
     results.forEach(function (result) {
-      var ok = names.map(function (name) { return passes(index, name, result.id); });
-      var failing = ok.filter(function (x) { return !x; }).length;
+      var id = result.id, date = index.date[id], year = Math.floor(date / 10000);
+      var okYear = !years || years.has(year), okDate = date >= from && date <= to;
+      var okDepartment = passes("department", id), okTopic = passes("topic", id);
+      var failing = !okYear + !okDate + !okDepartment + !okTopic;
       if (!failing) kept.push(result);
-      FACETS.forEach(function (facet, i) {
-        if (failing - (ok[i] ? 0 : 1) > 0) return;
-        valuesOf(index, facet.name, result.id).forEach(function (v) {
-          counts[facet.name][v] = (counts[facet.name][v] || 0) + 1;
-        });
-      });
+      // A facet's counts show what ticking a value would give: the other filters apply.
+      if (failing - !okYear === 0) yearCounts[year] = (yearCounts[year] || 0) + 1;
+      if (failing - !okDepartment === 0) count("department", id);
+      if (failing - !okTopic === 0) count("topic", id);
+    });
+    var counts = { year: yearCounts, department: {}, topic: {} };
+    ["department", "topic"].forEach(function (name) {
+      index.values[name].forEach(function (v, i) { if (counted[name][i]) counts[name][v] = counted[name][i]; });
     });
     return { kept: kept, counts: counts };
   }
@@ -185,7 +195,7 @@
       var withFacets = function () {
         return engine.load("facets").then(function (facets) {
           if (run !== latest) return;
-          var applied = applyFilters(found.results, facetsOf(facets));
+          var applied = applyFilters(found.results, facetsOf(facets, found.data.documents));
           renderFilters(applied.counts, found.data);
           return applied.kept;
         });
