@@ -7,7 +7,7 @@
   BULLETIN_NO_SEARCH_INDEX is set) and without any search plugin (Material's `search`, not
   used by this site), to see what the search index costs.
 - `indented`: the full build without dropping the templates' indentation (the hooks'
-  `collapse_indentation` replaced by nothing), to see what that pass saves in output size.
+  `drop_template_indentation` replaced by nothing), to see what that pass saves in output size.
 - `plain`: a plain Material build of the same Markdown: no project hooks, no macros, no search,
   and a navigation of the hand-written pages only (the bulletins are then reached through nothing,
   as in the real site where the hooks' year pages list them). What the full build costs beyond it
@@ -46,8 +46,8 @@ def build(variant: str, project_dir: Path, site_dir: Path) -> None:
         os.environ[NO_SEARCH_INDEX_ENV] = "1"
         _drop_plugins(config, lambda name: "search" in name)
     if variant == "indented":
-        for name in config["hooks"]:  # the hook module's own name for it, used by on_post_page
-            config.plugins[name].collapse_indentation = lambda html: html
+        for name in config["hooks"]:  # the hook module's own name for it, used by on_env
+            config.plugins[name].drop_template_indentation = lambda env: None
     if variant == "plain":
         hooks = set(config["hooks"])
         _drop_plugins(config, lambda name: name in hooks or name == "macros")

@@ -16,27 +16,28 @@ from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages
+from bulletins.gc_pause import without_cyclic_gc
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
-from bulletins.html_whitespace import collapse_indentation
 from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
-from bulletins.render import annotate_body, insert_article_meta
+from bulletins.render import annotate_body, article_meta_blocks, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_index import search_documents
 from bulletins.search_page import SEARCH_PAGE, search_page_markdown
 from bulletins.sharing import bulletin_description
 from bulletins.template_cache import MemoryBytecodeCache
+from bulletins.template_whitespace import install as drop_template_indentation
 from bulletins.timing import merge as merge_timings
 from bulletins.timing import reset as reset_timings
 from bulletins.timing import timed
 from bulletins.timing import totals as timing_totals
 from bulletins.timing import write_report as write_timings
-from bulletins.urls import CATALOG, HOME, Links
+from bulletins.urls import CATALOG, HOME, Links, PageLinks
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -60,14 +61,14 @@ _template_cache = MemoryBytecodeCache()  # `mkdocs serve` only: templates compil
 class _Build:
     """Everything one build knows about the bulletins, computed once in `on_files`."""
 
-    def __init__(self, bulletins, registry, plan, links, article_meta_template, attachments, feeds):
+    def __init__(self, bulletins, registry, plan, links, article_meta, attachments, feeds):
         self.bulletins = bulletins
         self.bulletins_by_source = {b.source_path: b for b in bulletins}
         self.registry = registry
         self.plan = plan
         self.pages_by_source = {p.source_path: p for p in plan.pages}
         self.links = links
-        self.article_meta_template = article_meta_template
+        self.article_meta = article_meta  # the partial's module: its macros
         self.attachments_by_source = attachments  # bulletin source -> [PublishedAttachment]
         self.feed_by_source = feeds  # page source -> its Atom feed's path, when feeds are built
         self.search_buckets = bucket_count_for(sum(len(b.articles) for b in bulletins))
@@ -89,8 +90,11 @@ def on_pre_build(*, config):
     reset_timings()
 
 
-@timed("on_files")
-def on_files(files: Files, *, config) -> Files:
+# A million short-lived objects: the cyclic GC is paused (see gc_pause.py). Before the search
+# index's fork in on_files, so that the child runs with it as usual.
+@without_cyclic_gc
+def read_bulletins(files: Files, config) -> None:
+    """Parse the bulletins, plan the generated pages and files, and make this build's `_build`."""
     global _build
     project_dir = os.path.dirname(config.config_file_path)
     docs_rel = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
@@ -163,7 +167,13 @@ def on_files(files: Files, *, config) -> Files:
 
     # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
-    _build = _Build(bulletins, registry, plan, links, meta_template, attachments, feeds)
+    meta = meta_template.make_module()
+    _build = _Build(bulletins, registry, plan, links, meta, attachments, feeds)
+
+
+@timed("on_files")
+def on_files(files: Files, *, config) -> Files:
+    read_bulletins(files, config)
     if _dirty:
         prepare_dirty_rebuild(files, config)
     if not os.environ.get(NO_SEARCH_INDEX_ENV):
@@ -173,7 +183,7 @@ def on_files(files: Files, *, config) -> Files:
             functools.partial(_search_index_and_timings, config.site_dir),
             fork=_command != "serve",
         )
-    summary = plan.summary
+    summary = _build.plan.summary
     log.info(
         f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
         f"{summary['departments']} 个部门, {summary['topics']} 个专题"
@@ -215,6 +225,7 @@ def prepare_dirty_rebuild(files: Files, config) -> None:
 @timed("on_env")
 def on_env(env, *, config, files):
     env.filters["chinese_date"] = chinese_date
+    drop_template_indentation(env)  # a sixth of every page, dropped once per template
     if _command == "serve":  # a new environment every rebuild: keep the compiled templates
         env.bytecode_cache = _template_cache
     return env
@@ -238,12 +249,11 @@ def on_page_content(html: str, *, page, config, files) -> str:
     if bulletin is None:
         return html
 
-    # One module per page, one macro call per article: a whole render per article cost 2 s at
-    # 5,000 issues. The module's context carries `page` for the `url` filter's relative links.
-    meta = _build.article_meta_template.make_module(
-        {"page": page, "base_url": "", "links": _build.links}
-    )
-    return insert_article_meta(html, bulletin, lambda article: str(meta.article_meta(article)))
+    # One macro call per page (one per article cost 1.5 s at 5,000 issues, most of it the `url`
+    # filter): PageLinks gives the links relative to this page.
+    page_links = PageLinks(_build.links, page.url)
+    blocks = article_meta_blocks(_build.article_meta.articles_meta, bulletin, page_links)
+    return insert_article_meta(html, bulletin, lambda article: blocks[article.number])
 
 
 def on_post_build(*, config) -> None:
@@ -307,8 +317,3 @@ def on_page_context(context, *, page, config, nav):
     elif source in _build.pages_by_source:
         context["listing"] = _build.pages_by_source[source].context
     return context
-
-
-@timed("on_post_page")
-def on_post_page(output: str, *, page, config) -> str:
-    return collapse_indentation(output)  # templates' indentation: a sixth of every page

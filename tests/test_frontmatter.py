@@ -55,3 +55,29 @@ def test_duplicate_key_is_a_problem():
 def test_byte_order_mark_is_ignored():
     front, problems = split_front_matter("\ufeff---\nissue: 3\n---\n", "docs/x.md")
     assert problems == [] and front.data["issue"].value == 3
+
+
+def test_field_lines_are_worked_out_only_when_asked_and_match_the_keys():
+    text = "---\nseries: 工作简报\narticles:\n  - title: 甲\n    topics: [a, b]\n---\n"
+    front, problems = split_front_matter(text, "docs/x.md")
+    assert front.lines._lines is None  # nothing asked yet: no field paths built
+    assert dict(front.lines) == {
+        "": 2,
+        "series": 2,
+        "articles": 3,
+        "articles[0]": 4,
+        "articles[0].title": 4,
+        "articles[0].topics": 5,
+        "articles[0].topics[0]": 5,
+        "articles[0].topics[1]": 5,
+    }
+
+
+def test_text_that_looks_like_another_type_is_still_resolved_by_yaml():
+    text = "---\na: true\nb: 12\nc: ~\nd: 'true'\ne: 2021-03-11\nf: 甲\ng: title\n---\n"
+    front, _ = split_front_matter(text, "docs/x.md")
+    values = {key: scalar.value for key, scalar in front.data.items()}
+    assert values == {
+        "a": True, "b": 12, "c": None, "d": "true", "e": dt.date(2021, 3, 11), "f": "甲",
+        "g": "title",
+    }  # fmt: skip

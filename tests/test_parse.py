@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from bulletins.parse import parse_bulletin
+from bulletins.parse import body_headings, parse_bulletin, split_sections
 from conftest import SEED_BULLETIN
 from helpers import bulletin_text, real_registry
 
@@ -163,3 +163,15 @@ def test_draft_flag():
     assert problems == [] and bulletin.draft is True
     _, problems = parse(bulletin_text(extra="draft: 也许"))
     assert lines_of(problems) == ["docs/b.md:10: draft: expected true or false"]
+
+
+def test_sections_and_headings_skip_fenced_code_and_join_repeated_headings():
+    body = (
+        "前言\n## 甲\n一\n```\n## 代码\n```\n## 乙\n\n~~~\n## 又一段代码\n~~~\n二\n## 甲\n三\n## 丙"
+    )
+    assert body_headings(body, 10) == [(11, "甲"), (16, "乙"), (22, "甲"), (24, "丙")]
+    assert split_sections(body) == {
+        "甲": "一\n```\n## 代码\n```\n三",
+        "乙": "~~~\n## 又一段代码\n~~~\n二",
+        "丙": "",
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from bulletins.parse import parse_bulletin
 from bulletins.registry import load_registry
-from bulletins.render import annotate_body, insert_article_meta
+from bulletins.render import META_SEPARATOR, annotate_body, article_meta_blocks, insert_article_meta
 from conftest import ROOT, SEED_BULLETIN
 
 SEED_PATH = "bulletins/2021/gzjb-009.md"
@@ -41,3 +41,14 @@ def test_annotate_body_adds_anchors_and_no_raw_html():
     annotated = annotate_body(body, bulletin)
     assert "<p" not in annotated and "<" not in body
     assert "## 市司法局召开文明建设及创城工作动员会 {#a3 .bulletin-article-title}" in annotated
+
+
+def test_one_render_of_all_blocks_is_split_per_article():
+    bulletin, _ = seed()
+
+    def render_all(articles, page_links, separator):
+        assert separator == META_SEPARATOR and page_links == "links"
+        return "".join(f"{separator}\n<p>{a.anchor} {a.title}</p>" for a in articles)
+
+    blocks = article_meta_blocks(render_all, bulletin, "links")
+    assert blocks == {a.number: f"\n<p>{a.anchor} {a.title}</p>" for a in bulletin.articles}

@@ -7,22 +7,42 @@ Python values node by node, so that every value keeps its 1-based line and its s
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .problems import Problem
 
 FENCE = "---"
-# libyaml's parser gives the same node tree (with marks) about ten times faster than PyYAML's
-# pure-Python one: it is what keeps scripts/check_content.py under a second for hundreds of files.
-COMPOSE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
 
 
-@dataclass(frozen=True)
-class Scalar:
+class _TextFirstResolver:
+    """Most scalars of a bulletin are Chinese text, and no YAML type (number, date, bool, null)
+    starts with their first character: they are text without trying each type's pattern
+    (PyYAML's resolver tries them in Python, a third of composing a front matter)."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
+                return STR_TAG  # quoted (text unless tagged, which the composer handles) or text
+            return super().resolve(kind, value, implicit)
+        # Mappings and lists: their default tags (a safe loader has no path resolvers).
+        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
+
+
+# libyaml's parser gives the same node tree (with marks) about ten times faster than PyYAML's
+# pure-Python one: it is what keeps scripts/check_content.py under a second for hundreds of files.
+COMPOSE_LOADER = type(
+    "TextFirstLoader", (_TextFirstResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {}
+)
+# No pattern tried on every scalar, no resolver by position in the document:
+assert None not in COMPOSE_LOADER.yaml_implicit_resolvers and not COMPOSE_LOADER.yaml_path_resolvers
+
+
+class Scalar(NamedTuple):  # a tuple: 165,000 of them at 5,000 issues, made 3× faster
     """A YAML scalar as written: its loaded value, its source text and whether it was quoted."""
 
     value: Any
@@ -31,10 +51,38 @@ class Scalar:
     line: int
 
 
+class FieldLines(Mapping):
+    """Field path ("articles[2].title") -> 1-based line, worked out from the node tree when a
+    line is first asked for: only files with a problem to report (or attachments) need it."""
+
+    def __init__(self, node: yaml.Node | None) -> None:
+        self._node = node
+        self._lines: dict[str, int] | None = None
+
+    def _all(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = {}
+            if self._node is not None:
+                _collect_lines(self._node, "", self._lines)
+        return self._lines
+
+    def __getitem__(self, path: str) -> int:
+        return self._all()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 @dataclass
 class FrontMatter:
     data: Any  # dicts and lists whose leaves are `Scalar`
-    lines: dict[str, int] = field(default_factory=dict)  # field path -> 1-based line
+    lines: Mapping[str, int] = field(default_factory=dict)  # field path -> 1-based line
     body: str = ""
     body_start_line: int = 1  # line of the body's first line in the file
 
@@ -59,12 +107,13 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
             node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
             return None, [_yaml_problem(error, path)]
-    front = FrontMatter(data=None, body=body, body_start_line=closing + 2)
+    front = FrontMatter(data={}, lines=FieldLines(node), body=body, body_start_line=closing + 2)
     problems: list[Problem] = []
-    if node is None:
-        front.data = {}
-    else:
-        front.data = _to_python(node, "", front.lines, problems, path, SafeConstructor())
+    if node is not None:
+        has_duplicates = []
+        front.data = _to_python(node, SafeConstructor(), has_duplicates)
+        if has_duplicates:  # rare: walk again with field paths to name them
+            _collect_lines(node, "", {}, problems, path)
     return front, problems
 
 
@@ -90,39 +139,47 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 2  # 0-based in the YAML text, which starts on file line 2
 
 
-def _to_python(node, path, lines, problems, file_path, constructor):
-    lines[path] = _line(node)
+def _to_python(node, constructor, has_duplicates: list):
+    """Dicts, lists and `Scalar`s; no field paths here (see `FieldLines`), they cost more
+    than the values."""
     if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = key if not path else f"{path}.{key}"
-            if key in result:
-                problems.append(
-                    Problem(
-                        file_path,
-                        _line(key_node),
-                        child,
-                        "duplicate key (YAML keeps only the last)",
-                    )
-                )
-            result[key] = _to_python(value_node, child, lines, problems, file_path, constructor)
-            lines[child] = _line(key_node)  # `articles:` is on the key's line, not its first item's
+        result = {
+            str(key.value): _to_python(value, constructor, has_duplicates)
+            for key, value in node.value
+        }
+        if len(result) < len(node.value):
+            has_duplicates.append(node)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(item, f"{path}[{index}]", lines, problems, file_path, constructor)
-            for index, item in enumerate(node.value)
-        ]
+        return [_to_python(item, constructor, has_duplicates) for item in node.value]
     if node.tag == STR_TAG:
-        value = node.value  # what the constructor returns; most scalars are text (20 % of parsing)
+        value = node.value  # what the constructor returns; most scalars are text
     else:
         try:
             value = constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError):
             value = node.value  # e.g. an impossible date; validation explains what is wrong
     # PyYAML marks a plain scalar with style None, libyaml with "".
-    return Scalar(value=value, text=node.value, quoted=bool(node.style), line=_line(node))
+    return Scalar(value, node.value, bool(node.style), _line(node))
+
+
+def _collect_lines(node, path, lines, problems=None, file_path=""):
+    """Fill `lines` with each field path's line; report duplicate keys into `problems`."""
+    lines[path] = _line(node)
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = key if not path else f"{path}.{key}"
+            if key in seen and problems is not None:
+                message = "duplicate key (YAML keeps only the last)"
+                problems.append(Problem(file_path, _line(key_node), child, message))
+            seen.add(key)
+            _collect_lines(value_node, child, lines, problems, file_path)
+            lines[child] = _line(key_node)  # `articles:` is on the key's line, not its first item's
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, f"{path}[{index}]", lines, problems, file_path)
 
 
 def scalar_text(scalar: Scalar) -> str:

@@ -21,7 +21,8 @@ ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
 
 HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
-FENCE_RE = re.compile(r"^(```|~~~)")
+FENCE_STARTS = ("```", "~~~")
+CANDIDATE_LINE_RE = re.compile(r"^(?:```|~~~|## ).*", re.MULTILINE)  # fences and headings
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
 # e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
@@ -164,7 +165,9 @@ def parse_bulletin(
 
     articles = _articles(check, data, registry)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
-    attachments = _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
+    attachments = (
+        _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
+    )
     headings = body_headings(front.body, front.body_start_line)
     _match_headings(check, data, articles, headings)
     if articles:
@@ -184,7 +187,7 @@ def parse_bulletin(
         distribution=distribution,
         total_issue=total_issue,
         draft=draft,
-        issue_line=front.lines.get("issue", 1),
+        issue_line=data["issue"].line if isinstance(data.get("issue"), Scalar) else 1,
         attachments=attachments,
     )
     return bulletin, check.problems
@@ -256,32 +259,52 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
     return tuple(found)
 
 
-def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
-    """[(file line, text)] of the level-2 headings of the body, outside fenced code."""
+def is_fence(line: str) -> bool:
+    return line.startswith(FENCE_STARTS)
+
+
+def heading_text(line: str) -> str | None:
+    """The text of a level-2 heading line, else None."""
+    match = HEADING_RE.match(line) if line.startswith("## ") else None
+    return match["text"] if match else None
+
+
+def heading_lines(body: str) -> list[tuple[int, str, int, int]]:
+    """[(0-based line, text, start, end of the line)] of the `## ` headings outside fenced code.
+
+    Only lines that start a fence or a heading are looked at: a bulletin's body is mostly
+    paragraphs, and a loop over every line was a tenth of parsing a bulletin.
+    """
     headings = []
     in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        if FENCE_RE.match(line):
+    line, counted_to = 0, 0
+    for candidate in CANDIDATE_LINE_RE.finditer(body):
+        if is_fence(candidate[0]):
             in_fence = not in_fence
-            continue
-        if not in_fence and (match := HEADING_RE.match(line)):
-            headings.append((first_line + offset, match["text"]))
+        elif not in_fence and (text := heading_text(candidate[0])) is not None:
+            line += body.count("\n", counted_to, candidate.start())
+            counted_to = candidate.start()
+            headings.append((line, text, candidate.start(), candidate.end()))
     return headings
+
+
+def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
+    """[(file line, text)] of the level-2 headings of the body, outside fenced code."""
+    return [(first_line + line, text) for line, text, _, _ in heading_lines(body)]
 
 
 def split_sections(body: str) -> dict[str, str]:
     """{heading text: the Markdown between it and the next `## ` heading}, outside fenced code."""
     sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    in_fence = False
-    for line in body.split("\n"):
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and (match := HEADING_RE.match(line)):
-            current = sections.setdefault(match["text"], [])
-            continue
-        if current is not None:
-            current.append(line)
+    headings = heading_lines(body)
+    for index, (_, text, _, end) in enumerate(headings):
+        lines = sections.setdefault(text, [])  # a repeated heading continues its section
+        if index + 1 < len(headings):
+            between = body[end + 1 : headings[index + 1][2]]  # ends with the line break
+            if between:
+                lines.append(between[:-1])
+        elif end < len(body):
+            lines.append(body[end + 1 :])
     return {title: "\n".join(lines).strip() for title, lines in sections.items()}
 
 

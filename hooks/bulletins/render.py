@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from .model import Article, Bulletin
-from .parse import FENCE_RE, HEADING_RE
+from .parse import heading_lines
 
 # An article heading as Markdown writes it from annotate_body's line: `<h2 class=… id="a3">…</h2>`.
 ARTICLE_HEADING_HTML_RE = re.compile(r'<h2\b[^>]*\bid="(?P<anchor>a\d+)"[^>]*>.*?</h2>', re.DOTALL)
@@ -19,18 +19,15 @@ def annotate_body(markdown: str, bulletin: Bulletin) -> str:
     raw HTML made Python-Markdown's conversion of a bulletin about 45 % slower.
     """
     articles = {article.title: article for article in bulletin.articles}
-    output = []
-    in_fence = False
-    for line in markdown.split("\n"):
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else HEADING_RE.match(line)
-        article = articles.get(match["text"]) if match else None
-        if article is None:
-            output.append(line)
-            continue
-        output.append(f"## {article.title} {{#{article.anchor} .bulletin-article-title}}")
-    return "\n".join(output)
+    parts, position = [], 0
+    for _, text, start, end in heading_lines(markdown):
+        article = articles.get(text)
+        if article is not None:
+            parts.append(markdown[position:start])
+            parts.append(f"## {article.title} {{#{article.anchor} .bulletin-article-title}}")
+            position = end
+    parts.append(markdown[position:])
+    return "".join(parts)
 
 
 def insert_article_meta(
@@ -46,3 +43,15 @@ def insert_article_meta(
         return heading[0] + "\n" + " ".join(render_meta(article).split())  # one line, as before
 
     return ARTICLE_HEADING_HTML_RE.sub(add_meta, html)
+
+
+# Between the blocks of one render of all of a page's metadata blocks; never in page text.
+META_SEPARATOR = "\x00"
+
+
+def article_meta_blocks(render_all: Callable, bulletin: Bulletin, page_links) -> dict[int, str]:
+    """Article number -> its metadata block, from one `render_all(articles, page_links,
+    separator)` (the partial's `articles_meta` macro)."""
+    rendered = str(render_all(bulletin.articles, page_links, META_SEPARATOR))
+    blocks = rendered.split(META_SEPARATOR)[1:]
+    return {article.number: block for article, block in zip(bulletin.articles, blocks, strict=True)}
