@@ -150,17 +150,30 @@
     }).join("");
   }
 
+  /* The next page of results. Each result's file loads on its own; results are added in rank
+     order as soon as every one ranked above them is in, so the first is shown without waiting
+     for the slowest of ten. Resolves when the whole page is in. */
   function showMore(run) {
     var next = current.filtered.slice(current.shown, current.shown + PAGE);
-    return engine.documentsOf(next).then(function (documents) {
+    var documents = new Array(next.length), added = 0;
+    function addReady() {
       if (run !== latest) return;
-      resultList.insertAdjacentHTML("beforeend", renderItems(documents, current.found));
-      current.shown += next.length;
-      moreButton.hidden = current.shown >= current.filtered.length;
+      var ready = added;
+      while (ready < next.length && documents[ready]) ready++;
+      if (ready === added) return;
+      resultList.insertAdjacentHTML("beforeend", renderItems(documents.slice(added, ready), current.found));
+      added = ready;
       // For the benchmark: when the first results reach the screen (the next frame).
-      if (current.shown && !window.bulletinSearchFirstPaint) {
+      if (!window.bulletinSearchFirstPaint) {
         requestAnimationFrame(function () { window.bulletinSearchFirstPaint = performance.now(); });
       }
+    }
+    return Promise.all(next.map(function (result, i) {
+      return engine.documentsOf([result]).then(function (loaded) { documents[i] = loaded[0]; addReady(); });
+    })).then(function () {
+      if (run !== latest) return;
+      current.shown += next.length;
+      moreButton.hidden = current.shown >= current.filtered.length;
     });
   }
 

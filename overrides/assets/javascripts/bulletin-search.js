@@ -51,6 +51,7 @@
           var script = document.createElement("script");
           script.src = searchDir + name + ".js";
           script.async = true;
+          script.fetchPriority = "high";  // see bulletin-search-kickoff.html
           script.onerror = function () { window.bulletinSearch.failed(name); };
           document.head.appendChild(script);
         }
