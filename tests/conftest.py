@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from static_server import StaticServer  # benchmarks/, on pytest's path (pyproject.toml)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -114,21 +112,12 @@ def campaign_site(tmp_path_factory) -> FixtureSite:
     return site
 
 
-class LocalServer:
+class LocalServer(StaticServer):
+    """A built site over HTTP on 127.0.0.1, sent uncompressed as `http.server` sends it (the
+    benchmarks' server, `benchmarks/static_server.py`, without its gzip)."""
+
     def __init__(self, directory: Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
+        super().__init__(directory, gzip=False)
 
 
 @pytest.fixture
