@@ -186,7 +186,7 @@
     resultList.innerHTML = "";
     moreButton.hidden = true;
     return showMore(run).then(function () {
-      // Set once the first results are in the list: scripts wait for it (see README).
+      // Set once the first page of results is in the list: scripts wait for it (see README).
       if (run === latest) countElement.setAttribute("data-count", String(filtered.length));
     });
   }
