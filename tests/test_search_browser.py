@@ -185,3 +185,21 @@ def keys_of(term: str) -> list[str]:
     if len(chars) % 2:
         keys.append(chars[-2] + chars[-1])
     return keys
+
+
+def test_search_pages_first_script_alone_asks_for_data_and_the_querys_buckets(
+    search_site, serve, page
+):
+    """With search.js never loading, the page's first script still asks for data.js and the
+    buckets of the URL's query (what makes the first result come sooner)."""
+    page.route("**/bulletin-search.js", lambda route: route.abort())
+    requested = []
+    page.on(
+        "request",
+        lambda r: r.url.endswith(".js") and "/search/" in r.url and requested.append(r.url),
+    )
+    page.goto(f"{serve(search_site.site_dir).base}search/index.html?q={quote('消防车通道')}")
+    page.wait_for_load_state("load")
+    names = {url.rsplit("/", 1)[1] for url in requested}
+    assert "data.js" in names
+    assert len([n for n in names if n.startswith("i")]) >= 1, names

@@ -160,11 +160,17 @@
     return hits;
   }
 
+  /* How many documents a bigram's flat postings hold (each: doc delta, two counts, positions). */
+  function bigramDocuments(flat) {
+    var size = 0;
+    for (var i = 0; i < flat.length; i += 3 + flat[i + 1] + flat[i + 2]) size++;
+    return size;
+  }
+
   /* A bigram's postings as hits plus absolute positions: the title positions of document d are
      positions[start[d]] … (title[d] of them), its body positions follow. */
   function bigramPostings(flat) {
-    var size = 0;
-    for (var i = 0; i < flat.length; i += 3 + flat[i + 1] + flat[i + 2]) size++;
+    var size = bigramDocuments(flat), i;
     var list = hitList(size);
     list.start = new Int32Array(size);
     list.positions = new Int32Array(flat.length - 3 * size);
@@ -185,8 +191,7 @@
 
   /* A bigram's hits without its positions (a two-character term needs no position check). */
   function bigramCounts(flat) {
-    var size = 0;
-    for (var i = 0; i < flat.length; i += 3 + flat[i + 1] + flat[i + 2]) size++;
+    var size = bigramDocuments(flat), i;
     var hits = hitList(size);
     var doc = 0;
     i = 0;
