@@ -24,7 +24,7 @@ from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.registry import load_registry
-from bulletins.render import annotate_body, article_meta_blocks, insert_article_meta
+from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import bucket_count_for, search_files
 from bulletins.search_index import search_documents
@@ -68,7 +68,7 @@ class _Build:
         self.plan = plan
         self.pages_by_source = {p.source_path: p for p in plan.pages}
         self.links = links
-        self.article_meta = article_meta  # the partial's module: its macros
+        self.article_meta = article_meta  # ArticleMetaRenderer over the partial's macros
         self.attachments_by_source = attachments  # bulletin source -> [PublishedAttachment]
         self.feed_by_source = feeds  # page source -> its Atom feed's path, when feeds are built
         self.search_buckets = bucket_count_for(sum(len(b.articles) for b in bulletins))
@@ -167,7 +167,7 @@ def read_bulletins(files: Files, config) -> None:
 
     # on_env comes only after the pages' Markdown is read, so the partial is loaded here.
     meta_template = config.theme.get_env().get_template("partials/bulletin-article-meta.html")
-    meta = meta_template.make_module()
+    meta = ArticleMetaRenderer(meta_template.make_module())
     _build = _Build(bulletins, registry, plan, links, meta, attachments, feeds)
 
 
@@ -249,11 +249,11 @@ def on_page_content(html: str, *, page, config, files) -> str:
     if bulletin is None:
         return html
 
-    # One macro call per page (one per article cost 1.5 s at 5,000 issues, most of it the `url`
-    # filter): PageLinks gives the links relative to this page.
+    # PageLinks gives the links relative to this page (MkDocs' `url` filter per link cost
+    # 1.5 s at 5,000 issues).
     page_links = PageLinks(_build.links, page.url)
-    blocks = article_meta_blocks(_build.article_meta.articles_meta, bulletin, page_links)
-    return insert_article_meta(html, bulletin, lambda article: blocks[article.number])
+    render = _build.article_meta.block
+    return insert_article_meta(html, bulletin, lambda article: render(article, page_links))
 
 
 def on_post_build(*, config) -> None:

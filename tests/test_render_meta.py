@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import jinja2
 import markdown
 from bulletins.parse import parse_bulletin
 from bulletins.registry import load_registry
-from bulletins.render import META_SEPARATOR, annotate_body, article_meta_blocks, insert_article_meta
+from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
+from bulletins.urls import Links, PageLinks
 from conftest import ROOT, SEED_BULLETIN
 
 SEED_PATH = "bulletins/2021/gzjb-009.md"
@@ -43,12 +47,59 @@ def test_annotate_body_adds_anchors_and_no_raw_html():
     assert "## 市司法局召开文明建设及创城工作动员会 {#a3 .bulletin-article-title}" in annotated
 
 
-def test_one_render_of_all_blocks_is_split_per_article():
+class CountingMacros:
+    """Stands in for the partial's macros; counts the renders."""
+
+    def __init__(self):
+        self.calls = []
+
+    def article_meta(self, department_chips, topic_chips):
+        self.calls.append("frame")
+        return f"<p>\n  D: {department_chips}\n  T: {topic_chips}\n</p>"
+
+    def department_chip(self, department, href):
+        self.calls.append(department.id)
+        return f'<a href="{href}">\n{department.short}</a>'
+
+    def topic_chip(self, topic, href):
+        self.calls.append(topic.id)
+        return f'<a href="{href}">{topic.name}</a>'
+
+
+class FlatLinks:
+    def department(self, department):
+        return f"../d/{department.id}/"
+
+    def topic(self, topic):
+        return f"../t/{topic.id}/"
+
+
+def test_renderer_assembles_blocks_from_pieces_rendered_once():
     bulletin, _ = seed()
+    macros = CountingMacros()
+    renderer = ArticleMetaRenderer(macros)
+    blocks = [renderer.block(article, FlatLinks()) for article in bulletin.articles * 2]
+    for article, block in zip(bulletin.articles * 2, blocks, strict=True):
+        departments = "".join(f'<a href="../d/{d.id}/"> {d.short}</a>' for d in article.departments)
+        topics = "".join(f'<a href="../t/{t.id}/">{t.name}</a>' for t in article.topics)
+        assert block == f"<p> D: {departments} T: {topics} </p>"  # one line, spaces collapsed
+    entries = {e.id for a in bulletin.articles for e in (*a.departments, *a.topics)}
+    assert macros.calls.count("frame") == 1
+    assert sorted(macros.calls[1:]) == sorted(entries)  # each chip once, though shown often
 
-    def render_all(articles, page_links, separator):
-        assert separator == META_SEPARATOR and page_links == "links"
-        return "".join(f"{separator}\n<p>{a.anchor} {a.title}</p>" for a in articles)
 
-    blocks = article_meta_blocks(render_all, bulletin, "links")
-    assert blocks == {a.number: f"\n<p>{a.anchor} {a.title}</p>" for a in bulletin.articles}
+def test_the_partial_gives_each_article_its_chips():
+    bulletin, _ = seed()
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    partial = environment.get_template("partials/bulletin-article-meta.html").make_module()
+    page_links = PageLinks(Links(use_directory_urls=True), "bulletins/2021/gzjb-009/")
+    for article in bulletin.articles:
+        block = ArticleMetaRenderer(partial).block(article, page_links)
+        assert block.startswith('<p class="bulletin-article-meta">') and "\n" not in block
+        departments = re.findall(r'bulletin-chip--department" href="([^"]+)">([^<]+)<', block)
+        topics = re.findall(r'bulletin-chip--topic" href="([^"]+)">([^<]+)<', block)
+        assert departments == [
+            (f"../../../departments/{d.id}/", d.short) for d in article.departments
+        ]
+        assert topics == [(f"../../../topics/{t.id}/", t.name) for t in article.topics]
+        assert block.index("部门：") < block.index("departments/") < block.index("专题：")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -163,16 +162,15 @@ def parse_bulletin(
         else:
             check.problem("draft", "expected true or false")
 
-    articles = _articles(check, data, registry)
+    found_headings = heading_lines(front.body)  # one scan of the body for both uses below
+    sections = split_sections(front.body, found_headings)
+    articles = _articles(check, data, registry, sections)
     distribution = _distribution(check, data["distribution"]) if "distribution" in data else None
     attachments = (
         _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     )
-    headings = body_headings(front.body, front.body_start_line)
+    headings = body_headings(front.body, front.body_start_line, found_headings)
     _match_headings(check, data, articles, headings)
-    if articles:
-        sections = split_sections(front.body)
-        articles = [dataclasses.replace(a, body=sections.get(a.title, "")) for a in articles]
 
     if errors(check.problems) or None in (series, issue, date, issuer) or articles is None:
         return None, check.problems
@@ -193,7 +191,10 @@ def parse_bulletin(
     return bulletin, check.problems
 
 
-def _articles(check: _Checker, data: dict, registry: Registry) -> list[Article] | None:
+def _articles(
+    check: _Checker, data: dict, registry: Registry, sections: dict[str, str]
+) -> list[Article] | None:
+    """The valid articles, each with its body: the section under its title's heading."""
     value = check.require(data, "articles")
     if value is None:
         return None
@@ -215,7 +216,7 @@ def _articles(check: _Checker, data: dict, registry: Registry) -> list[Article] 
         if (raw := check.require(entry, "topics", f"{prefix}.")) is not None:
             topics = _lookup(check, raw, f"{prefix}.topics", registry.find_topic)
         if title and departments and topics:
-            articles.append(Article(index + 1, title, departments, topics))
+            articles.append(Article(index + 1, title, departments, topics, sections.get(title, "")))
     return articles
 
 
@@ -288,15 +289,23 @@ def heading_lines(body: str) -> list[tuple[int, str, int, int]]:
     return headings
 
 
-def body_headings(body: str, first_line: int) -> list[tuple[int, str]]:
-    """[(file line, text)] of the level-2 headings of the body, outside fenced code."""
-    return [(first_line + line, text) for line, text, _, _ in heading_lines(body)]
+def body_headings(
+    body: str, first_line: int, headings: list | None = None
+) -> list[tuple[int, str]]:
+    """[(file line, text)] of the level-2 headings of the body, outside fenced code.
+
+    `headings`: `heading_lines(body)` when the caller has it already."""
+    found = heading_lines(body) if headings is None else headings
+    return [(first_line + line, text) for line, text, _, _ in found]
 
 
-def split_sections(body: str) -> dict[str, str]:
-    """{heading text: the Markdown between it and the next `## ` heading}, outside fenced code."""
+def split_sections(body: str, headings: list | None = None) -> dict[str, str]:
+    """{heading text: the Markdown between it and the next `## ` heading}, outside fenced code.
+
+    `headings`: `heading_lines(body)` when the caller has it already."""
     sections: dict[str, list[str]] = {}
-    headings = heading_lines(body)
+    if headings is None:
+        headings = heading_lines(body)
     for index, (_, text, _, end) in enumerate(headings):
         lines = sections.setdefault(text, [])  # a repeated heading continues its section
         if index + 1 < len(headings):
