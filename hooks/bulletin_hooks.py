@@ -297,9 +297,12 @@ def write_search_index(site_dir: str) -> None:
         files = _search_cache.files(documents, _build.registry)
     else:
         files = search_files(documents, _build.registry)
+    made = set()
     for path, content in files:
         target = os.path.join(site_dir, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if (directory := os.path.dirname(target)) not in made:  # all but a few share one
+            os.makedirs(directory, exist_ok=True)
+            made.add(directory)
         with open(target, "w", encoding="utf-8", newline="\n") as file:
             file.write(content)
 

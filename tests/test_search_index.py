@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -180,10 +181,27 @@ def test_facets_list_articles_per_department_topic_and_date(index_files):
 
 def test_document_files_carry_what_a_result_shows(index_files):
     documents, files = index_files
-    name, shown = load_script(files["search/d4.js"])
-    assert name == "d4"
+    per_file = load_script(files["search/data.js"])[1]["documentsPerFile"]
+    name, group = load_script(files[f"search/d{4 // per_file}.js"])
+    assert name == f"d{4 // per_file}"
+    shown = group[4 % per_file]
     assert shown["u"] == "bulletins/2021/gzjb-009/#a2" and shown["d"] == "2021-03-11"
     assert "消防车通道" in shown["t"] and shown["p"] == list(documents[4].departments)
+
+
+def test_every_document_is_in_one_file_in_id_order(index_files):
+    documents, files = index_files
+    per_file = load_script(files["search/data.js"])[1]["documentsPerFile"]
+    assert per_file > 1
+    document_files = sorted(
+        (int(path[len("search/d") : -3]), path)
+        for path in files
+        if re.fullmatch(r"search/d\d+\.js", path)
+    )
+    assert [n for n, _ in document_files] == list(range(len(document_files)))
+    shown = [item for _, path in document_files for item in load_script(files[path])[1]]
+    assert [s["u"] for s in shown] == [d.url for d in documents]
+    assert all(len(load_script(files[p])[1]) == per_file for _, p in document_files[:-1])
 
 
 def test_postings_sorted_by_16_bit_passes_equal_the_64_bit_sort(monkeypatch):

@@ -3,8 +3,8 @@
 Every file calls `bulletinSearch.loaded(name, data)`, so the index loads through `<script>` tags
 and works from `file://` as over HTTP (Chromium refuses `fetch()` and workers there). A query
 fetches only what it needs: the data file (fold table, names), the bucket of each of its keys
-(a large posting list has a file of its own, named in its bucket), and one small file per
-result shown. The facets (department, topic, date per article) load once for filtering.
+(a large posting list has a file of its own, named in its bucket), and the file of each result
+shown (eight consecutive articles share one). The facets (department, topic, date per article) load once for filtering.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ from .search_index import (
 
 SEARCH_DIR = "search"
 OWN_FILE_BYTES = 6_000  # a posting list this large gets a file of its own
+# Consecutive documents share a file: a file per article made 25,000 of the 34,000 files of a
+# site of 5,000 issues (static hosts limit files per site; a disc copies small files slowly) and
+# writing them was the index's largest cost. Eight cost a result list ~3 kB (gzip) per file.
+DOCUMENTS_PER_FILE = 8
 
 
 def _script(name: str, data) -> str:
@@ -85,21 +89,10 @@ def search_files(documents: list[SearchDocument], registry: Registry) -> Iterato
         body = "{" + ",".join(entries) + "}"
         yield f"{SEARCH_DIR}/i{bucket}.js", f'bulletinSearch.loaded("i{bucket}",{body});\n'
 
-    for document in documents:
-        yield (
-            f"{SEARCH_DIR}/d{document.id}.js",
-            _script(
-                f"d{document.id}",
-                {
-                    "u": document.url,
-                    "t": document.title,
-                    "b": document.bulletin_title,
-                    "d": document.date,
-                    "p": list(document.departments),
-                    "x": document.text,
-                },
-            ),
-        )
+    for first in range(0, len(documents), DOCUMENTS_PER_FILE):
+        name = document_file(first)
+        shown = [_shown(d) for d in documents[first : first + DOCUMENTS_PER_FILE]]
+        yield f"{SEARCH_DIR}/{name}.js", _script(name, shown)
 
     runs, pairs = _fold_runs()
     yield (
@@ -109,6 +102,7 @@ def search_files(documents: list[SearchDocument], registry: Registry) -> Iterato
             {
                 "buckets": bucket_count,
                 "documents": len(documents),
+                "documentsPerFile": DOCUMENTS_PER_FILE,  # document n is in document_file(n)
                 "foldRuns": runs,
                 "foldPairs": pairs,
                 "spaces": "".join(map(chr, SPACE_CODE_POINTS.tolist())),  # where queries split
@@ -120,6 +114,23 @@ def search_files(documents: list[SearchDocument], registry: Registry) -> Iterato
         ),
     )
     yield f"{SEARCH_DIR}/facets.js", _script("facets", _facets(documents))
+
+
+def document_file(document_id: int) -> str:
+    """The name of the file holding a document: d0 holds documents 0-7, d1 8-15, …"""
+    return f"d{document_id // DOCUMENTS_PER_FILE}"
+
+
+def _shown(document: SearchDocument) -> dict:
+    """What a result shows of its article."""
+    return {
+        "u": document.url,
+        "t": document.title,
+        "b": document.bulletin_title,
+        "d": document.date,
+        "p": list(document.departments),
+        "x": document.text,
+    }
 
 
 def _facets(documents: list[SearchDocument]) -> dict:

@@ -344,8 +344,14 @@
     var departments = doc.p.map(function (id) { return data.departments[id] || id; }).join("、");
     return escapeHtml(doc.b + " · " + chineseDate(doc.d) + " · " + departments);
   }
+  /* What each result shows of its article; consecutive articles share a file (search_files.py). */
   function documentsOf(results) {
-    return Promise.all(results.map(function (r) { return load("d" + r.id); }));
+    return load("data").then(function (data) {
+      var perFile = data.documentsPerFile;
+      return Promise.all(results.map(function (r) {
+        return load("d" + Math.floor(r.id / perFile)).then(function (shared) { return shared[r.id % perFile]; });
+      }));
+    });
   }
 
   window.bulletinSearchEngine = {
