@@ -81,3 +81,17 @@ def test_text_that_looks_like_another_type_is_still_resolved_by_yaml():
         "a": True, "b": 12, "c": None, "d": "true", "e": dt.date(2021, 3, 11), "f": "甲",
         "g": "title",
     }  # fmt: skip
+
+
+def test_one_scalar_constructor_serves_every_file_and_keeps_nothing():
+    """The constructor is shared between files: a value that fails to construct, and one that
+    did, leave no state that changes the next file's values or keeps its nodes alive."""
+    from bulletins.frontmatter import _SCALARS
+
+    bad, _ = split_front_matter("---\ndate: 2021-02-30\nissue: 7\n---\n", "a.md")
+    good, _ = split_front_matter("---\ndate: 2021-03-11\nissue: 9\ndraft: no\n---\n", "b.md")
+    assert bad.data["date"].value == "2021-02-30" and bad.data["issue"].value == 7
+    assert good.data["date"].value == dt.date(2021, 3, 11) and good.data["issue"].value == 9
+    assert good.data["draft"].value is False
+    assert not _SCALARS.constructed_objects and not _SCALARS.recursive_objects
+    assert _SCALARS.deep_construct is False

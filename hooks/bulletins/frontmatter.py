@@ -111,7 +111,7 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     problems: list[Problem] = []
     if node is not None:
         has_duplicates = []
-        front.data = _to_python(node, SafeConstructor(), has_duplicates)
+        front.data = _to_python(node, has_duplicates)
         if has_duplicates:  # rare: walk again with field paths to name them
             _collect_lines(node, "", {}, problems, path)
     return front, problems
@@ -134,29 +134,40 @@ class SafeConstructor(yaml.SafeLoader):
     def __init__(self) -> None:
         super().__init__("")
 
+    def construct_scalar_node(self, node: yaml.ScalarNode):
+        """The node's value (int, date, bool, …), forgotten at once: one instance serves every
+        file (a loader per file cost more than its use, and left 25 reference cycles behind
+        for the garbage collector)."""
+        try:
+            return self.construct_object(node, deep=True)
+        finally:
+            self.constructed_objects.clear()
+            self.recursive_objects.clear()
+            self.deep_construct = False
+
+
+_SCALARS = SafeConstructor()
+
 
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 2  # 0-based in the YAML text, which starts on file line 2
 
 
-def _to_python(node, constructor, has_duplicates: list):
+def _to_python(node, has_duplicates: list):
     """Dicts, lists and `Scalar`s; no field paths here (see `FieldLines`), they cost more
     than the values."""
     if isinstance(node, yaml.MappingNode):
-        result = {
-            str(key.value): _to_python(value, constructor, has_duplicates)
-            for key, value in node.value
-        }
+        result = {str(key.value): _to_python(value, has_duplicates) for key, value in node.value}
         if len(result) < len(node.value):
             has_duplicates.append(node)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, constructor, has_duplicates) for item in node.value]
+        return [_to_python(item, has_duplicates) for item in node.value]
     if node.tag == STR_TAG:
         value = node.value  # what the constructor returns; most scalars are text
     else:
         try:
-            value = constructor.construct_object(node, deep=True)
+            value = _SCALARS.construct_scalar_node(node)
         except (yaml.constructor.ConstructorError, ValueError):
             value = node.value  # e.g. an impossible date; validation explains what is wrong
     # PyYAML marks a plain scalar with style None, libyaml with "".
