@@ -51,6 +51,7 @@ class BuildRun:
     peak: int  # bytes, maximum resident set of the build process
     cpu: float = 0.0  # seconds of user + system time: steadier than wall on a shared machine
     output: int = 0  # bytes under site/
+    files: int = 0  # files under site/ (static hosts limit files per site)
     page: int = 0  # median bytes of a bulletin page's index.html
     hooks: dict = field(default_factory=dict)  # event -> {"seconds", "calls"}
 
@@ -113,7 +114,7 @@ def run_build(variant: str, project: Path, site: Path, timings: Path | None = No
     # ru_maxrss is the largest single process (KiB); the sampler sums the build and its child.
     peak = max(usage.ru_maxrss * 1024, sampler.peak)
     run = BuildRun(variant, wall, peak, usage.ru_utime + usage.ru_stime)  # CPU includes the child
-    run.output, run.page = output_sizes(site)
+    run.output, run.page, run.files = output_sizes(site)
     if timings is not None:
         run.hooks = json.loads(timings.read_text(encoding="utf-8"))
     return run
@@ -157,11 +158,12 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def output_sizes(site: Path) -> tuple[int, int]:
-    """(total bytes of the site, median bytes of a bulletin page: bulletins/<year>/<id>/index.html)."""
-    total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+def output_sizes(site: Path) -> tuple[int, int, int]:
+    """(total bytes of the site, median bytes of a bulletin page: bulletins/<year>/<id>/index.html,
+    number of files)."""
+    sizes = [path.stat().st_size for path in site.rglob("*") if path.is_file()]
     pages = [path.stat().st_size for path in site.glob("bulletins/*/*/index.html")]
-    return total, int(statistics.median(pages)) if pages else 0
+    return sum(sizes), int(statistics.median(pages)) if pages else 0, len(sizes)
 
 
 def bench(count: int, work: Path, seed: int, variants: list[str]) -> dict[str, BuildRun]:
@@ -186,7 +188,7 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
     for run in runs.values():
         lines.append(
             f"  {run.variant:9} wall {run.wall:6.1f} s  cpu {run.cpu:6.1f} s  peak {run.peak / 1e9:5.2f} GB  "
-            f"output {run.output / 1e6:6.1f} MB  page {run.page / 1e3:5.1f} kB"
+            f"output {run.output / 1e6:6.1f} MB  page {run.page / 1e3:5.1f} kB  files {run.files:6d}"
         )
     full = runs.get("full")
     if full and full.hooks:

@@ -30,7 +30,9 @@ def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     assert float(summary["wall"]) > 0 and int(summary["page"]) > 0
     # every variant built, and the hooks timed their own events
     for variant in ("full", "nosearch", "plain"):
-        assert any(line.strip().startswith(variant) for line in lines), variant
+        line = next(line for line in lines if line.strip().startswith(variant))
+        files = sum(1 for path in (tmp_path / f"site-30-{variant}").rglob("*") if path.is_file())
+        assert re.search(rf"files +{files}$", line), (line, files)
         assert (tmp_path / f"site-30-{variant}" / "index.html").is_file()
     assert re.search(r"hooks on_files\s+\d+\.\d\d s  cpu +\d+\.\d\d s +1 calls", result.stdout)
     assert re.search(r"hooks search_index\s+\d+\.\d\d s  cpu +\d+\.\d\d s +1 calls", result.stdout)
