@@ -136,8 +136,8 @@ class SafeConstructor(yaml.SafeLoader):
 
     def construct_scalar_node(self, node: yaml.ScalarNode):
         """The node's value (int, date, bool, …), forgotten at once: one instance serves every
-        file (a loader per file cost more than its use, and left 25 reference cycles behind
-        for the garbage collector)."""
+        file (a loader per file cost more than its use, and left about 25 objects per file in
+        reference cycles for the garbage collector)."""
         try:
             return self.construct_object(node, deep=True)
         finally:

@@ -4,7 +4,8 @@ Every file calls `bulletinSearch.loaded(name, data)`, so the index loads through
 and works from `file://` as over HTTP (Chromium refuses `fetch()` and workers there). A query
 fetches only what it needs: the data file (fold table, names), the bucket of each of its keys
 (a large posting list has a file of its own, named in its bucket), and the file of each result
-shown (eight consecutive articles share one). The facets (department, topic, date per article) load once for filtering.
+shown (eight consecutive articles share one). The facets (department, topic, date per article)
+load once for filtering.
 """
 
 from __future__ import annotations
