@@ -16,6 +16,7 @@ from bulletins.search_index import (
     SearchDocument,
     build_postings,
     decode_values,
+    encode_values,
     key_bucket,
     plain_text,
     search_documents,
@@ -111,6 +112,14 @@ def test_digits_round_trip_large_positions():
         0: ([0], [20_000, 320_002]),
         200: ([], [0]),
     }
+
+
+def test_digit_text_round_trips_at_every_digit_boundary():
+    """One digit up to 63, then 28 more values per continuing digit; 32- and 64-bit paths."""
+    boundaries = [0, 1, 63, 64, 65, 64 * 28 - 1, 64 * 28, 64 * 28 * 28, 2**31 - 1]
+    for values in ([], [5] * 10, boundaries, boundaries + [2**31, 2**40 + 7, 3]):
+        assert decode_values(encode_values(values)) == values
+    assert [len(encode_values([v])) for v in (63, 64, 64 * 28 - 1, 64 * 28)] == [1, 2, 2, 3]
 
 
 def test_key_bucket_is_fnv1a_over_utf16_units():

