@@ -19,7 +19,8 @@ NO_INDEX_RE = re.compile(
 
 def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "build_bench.py"), "30", "--keep", str(tmp_path)],
+        [sys.executable, str(ROOT / "benchmarks" / "build_bench.py"), "30", "--keep", str(tmp_path),
+         "--repeat", "2"],
         capture_output=True, text=True, encoding="utf-8", timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
