@@ -151,14 +151,15 @@ def read_bulletins(files: Files, config) -> None:
     feeds = {}
     if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address
         site = FeedSite(config.site_url, config.site_name, config.copyright or config.site_name)
-        for path, feed in all_feeds(bulletins, registry, site, links).items():
+        by_department = plan.indexes.by_department
+        for path, feed in all_feeds(bulletins, registry, site, links, by_department).items():
             files.append(File.generated(config, path, content=feed))
         files.append(File.generated(config, ROBOTS, content=robots_txt(config.site_url)))
         feeds = feed_pages(registry)
     attachments = publish_attachments(
         bulletins, lambda source: files.get_file_from_path(source).content_bytes
     )
-    catalog = build_catalog(bulletins, registry, links, attachments)
+    catalog = build_catalog(bulletins, registry, links, plan.indexes, attachments)
     files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
 
     macros = config.plugins.get("macros")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from bulletins.charts import HEATMAP_LEVELS, heatmap, horizontal_bars, monthly_columns
 from bulletins.collection import Source, load_bulletins
-from bulletins.indexes import articles_by_department
+from bulletins.indexes import articles_by_department, articles_by_topic, bulletins_by_year
 from bulletins.sharing import DESCRIPTION_LIMIT, bulletin_description
 from bulletins.stats import (
     campaign_months,
@@ -56,7 +56,7 @@ def test_campaign_months_of_nothing_is_empty():
 def test_department_months_count_each_article_once_per_department():
     bulletins, registry = campaign_bulletins()
     months = campaign_months(bulletins)
-    rows = department_months(bulletins, registry, months)
+    rows = department_months(articles_by_department(bulletins), registry, months)
     by_label = {row.label: row for row in rows}
     housing = by_label["市住建局"]
     # seed (2021-03) 1 + 2021-03-25 1 + 2021-05 1 + 2021-11 1 + 2022-02 1
@@ -72,10 +72,10 @@ def test_department_months_count_each_article_once_per_department():
 
 def test_topic_totals_and_issues_per_year():
     bulletins, registry = campaign_bulletins()
-    topics = {row.label: row.total for row in topic_totals(bulletins, registry)}
+    topics = {row.label: row.total for row in topic_totals(articles_by_topic(bulletins), registry)}
     assert topics["环境卫生"] == 3
     assert topics["专项治理"] == 3  # seed 1 + 2021-03-25 + 2021-11
-    years = [(row.label, row.total) for row in issues_per_year(bulletins)]
+    years = [(row.label, row.total) for row in issues_per_year(bulletins_by_year(bulletins))]
     assert years == [("2021年", 4), ("2022年", 2)]
 
 
@@ -90,7 +90,7 @@ def test_monthly_counts_places_refs_in_their_month():
 
 def test_horizontal_bars_scale_to_the_largest():
     bulletins, registry = campaign_bulletins()
-    rows = topic_totals(bulletins, registry)
+    rows = topic_totals(articles_by_topic(bulletins), registry)
     chart = horizontal_bars(rows)
     widths = [bar.width for bar in chart.bars]
     assert widths[0] == max(widths) and widths[0] > 0
@@ -102,7 +102,7 @@ def test_horizontal_bars_scale_to_the_largest():
 def test_heatmap_shades_grow_with_counts():
     bulletins, registry = campaign_bulletins()
     months = campaign_months(bulletins)
-    rows = department_months(bulletins, registry, months)
+    rows = department_months(articles_by_department(bulletins), registry, months)
     chart = heatmap(rows, months)
     assert len(chart.cells) == len(rows) * len(months)
     busiest = max(chart.cells, key=lambda cell: cell.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .indexes import ArticleRef, articles_by_department, articles_by_topic, bulletins_by_year
+from .indexes import ArticleIndexes, ArticleRef
 from .model import Bulletin
 from .registry import Registry
 from .urls import Links
@@ -13,15 +13,22 @@ CATALOG_FORMAT = 1
 
 
 def build_catalog(
-    bulletins: list[Bulletin], registry: Registry, links: Links, attachments: dict | None = None
+    bulletins: list[Bulletin],
+    registry: Registry,
+    links: Links,
+    indexes: ArticleIndexes,
+    attachments: dict | None = None,
 ) -> dict:
     """Every bulletin with its articles, and the departments, topics and years with counts.
 
-    `attachments`: bulletin source path -> [PublishedAttachment], listed with size and SHA-256.
+    `indexes`: `article_indexes(bulletins)`; `attachments`: bulletin source path ->
+    [PublishedAttachment], listed with size and SHA-256.
     """
-    by_department = articles_by_department(bulletins)
-    by_topic = articles_by_topic(bulletins)
-    by_year = bulletins_by_year(bulletins)
+    by_department, by_topic, by_year = (
+        indexes.by_department,
+        indexes.by_topic,
+        indexes.issues_by_year,
+    )
     attachments = attachments or {}
     return {
         "format": CATALOG_FORMAT,
@@ -91,7 +98,8 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
             for article in bulletin.articles
         ],
         "attachments": [
-            {"url": a.attachment.source_path, "size": a.size, "sha256": a.sha256} for a in attachments
+            {"url": a.attachment.source_path, "size": a.size, "sha256": a.sha256}
+            for a in attachments
         ],
     }
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from .indexes import ArticleRef, articles_by_department
+from .indexes import ArticleRef
 from .model import Bulletin, Department, chinese_date
 from .registry import Registry
 from .urls import BULLETINS_OVERVIEW, HOME, Links, department_source
@@ -83,10 +83,14 @@ def department_feed(
 
 
 def all_feeds(
-    bulletins: list[Bulletin], registry: Registry, site: FeedSite, links: Links
+    bulletins: list[Bulletin],
+    registry: Registry,
+    site: FeedSite,
+    links: Links,
+    by_department: dict[str, list[ArticleRef]],
 ) -> dict[str, str]:
-    """Feed files by path under the site: the site feed, then every department's (even empty)."""
-    by_department = articles_by_department(bulletins)
+    """Feed files by path under the site: the site feed, then every department's (even empty).
+    `by_department`: `indexes.articles_by_department(bulletins)`."""
     feeds = {SITE_FEED: site_feed(bulletins, site, links)}
     for department in registry.departments.values():
         refs = by_department.get(department.id, [])

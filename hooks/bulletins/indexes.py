@@ -44,6 +44,26 @@ def _articles_by_entry(
     return dict(index)
 
 
+@dataclass(frozen=True)
+class ArticleIndexes:
+    """The indexes of one build, each made once and shared by the plan, the statistics, the
+    catalog and the feeds."""
+
+    by_department: dict[str, list[ArticleRef]]
+    by_topic: dict[str, list[ArticleRef]]
+    by_year: dict[int, list[ArticleRef]]  # years newest first
+    issues_by_year: dict[int, list[Bulletin]]
+
+
+def article_indexes(bulletins: list[Bulletin]) -> ArticleIndexes:
+    return ArticleIndexes(
+        by_department=articles_by_department(bulletins),
+        by_topic=articles_by_topic(bulletins),
+        by_year=articles_by_year(bulletins),
+        issues_by_year=bulletins_by_year(bulletins),
+    )
+
+
 def articles_by_year(bulletins: list[Bulletin]) -> dict[int, list[ArticleRef]]:
     """Years newest first (dicts keep insertion order)."""
     index: dict[int, list[ArticleRef]] = {}

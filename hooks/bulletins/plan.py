@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .indexes import (
-    articles_by_department,
-    articles_by_topic,
-    articles_by_year,
-    bulletins_by_year,
+    ArticleIndexes,
+    article_indexes,
     group_by_month,
     month_counts,
     series_neighbours,
@@ -44,14 +42,14 @@ class SitePlan:
     nav: list = field(default_factory=list)
     neighbours: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
+    indexes: ArticleIndexes | None = None  # also for the catalog and the feeds
 
 
 def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[str]) -> SitePlan:
     """`bulletins` newest first; `static_pages` are the hand-written pages besides the home page."""
-    by_department = articles_by_department(bulletins)
-    by_topic = articles_by_topic(bulletins)
-    articles_per_year = articles_by_year(bulletins)
-    issues_per_year = bulletins_by_year(bulletins)
+    indexes = article_indexes(bulletins)
+    by_department, by_topic = indexes.by_department, indexes.by_topic
+    articles_per_year, issues_per_year = indexes.by_year, indexes.issues_by_year
     months = month_counts(bulletins)
     departments = list(registry.departments.values())
     topics = list(registry.topics.values())
@@ -82,7 +80,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
             },
         ),
         GeneratedPage(
-            urls.STATISTICS, "数据统计", "statistics.html", statistics_context(bulletins, registry)
+            urls.STATISTICS, "数据统计", "statistics.html", statistics_context(bulletins, registry, indexes)
         ),
     ]  # fmt: skip
     for year, issues in issues_per_year.items():
@@ -131,6 +129,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
         nav=_nav(issues_per_year, departments, topics, by_department, by_topic, static_pages),
         neighbours=series_neighbours(bulletins),
         summary=summary,
+        indexes=indexes,
     )
 
 

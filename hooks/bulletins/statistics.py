@@ -7,7 +7,7 @@ statistics.html and partials/activity-chart.html.
 from __future__ import annotations
 
 from .charts import heatmap, horizontal_bars, monthly_columns
-from .indexes import ArticleRef
+from .indexes import ArticleIndexes, ArticleRef
 from .model import Bulletin
 from .registry import Registry
 from .stats import (
@@ -23,11 +23,13 @@ from .stats import (
 TOP_TOPICS = 15  # the chart shows the most reported; the table lists every topic
 
 
-def statistics_context(bulletins: list[Bulletin], registry: Registry) -> dict:
+def statistics_context(
+    bulletins: list[Bulletin], registry: Registry, indexes: ArticleIndexes
+) -> dict:
     months = campaign_months(bulletins)
-    departments = department_months(bulletins, registry, months)
-    topics = topic_totals(bulletins, registry)
-    years = issues_per_year(bulletins)
+    departments = department_months(indexes.by_department, registry, months)
+    topics = topic_totals(indexes.by_topic, registry)
+    years = issues_per_year(indexes.issues_by_year)
     return {
         "issues": len(bulletins),
         "articles": sum(len(b.articles) for b in bulletins),

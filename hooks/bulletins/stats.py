@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .indexes import ArticleRef, articles_by_department, articles_by_topic, bulletins_by_year
+from .indexes import ArticleRef
 from .model import Bulletin, Department, Topic
 from .registry import Registry
 
@@ -53,10 +53,10 @@ def monthly_counts(refs: list[ArticleRef], months: list[Month]) -> tuple[int, ..
 
 
 def department_months(
-    bulletins: list[Bulletin], registry: Registry, months: list[Month]
+    index: dict[str, list[ArticleRef]], registry: Registry, months: list[Month]
 ) -> list[CountRow]:
-    """Articles per department per month, for departments with any; most reported first."""
-    index = articles_by_department(bulletins)
+    """Articles per department per month (`index`: indexes.articles_by_department), for
+    departments with any; most reported first."""
     rows = [
         CountRow(d.short, monthly_counts(index[d.id], months), entry=d)
         for d in registry.departments.values()
@@ -65,9 +65,9 @@ def department_months(
     return _most_first(rows)
 
 
-def topic_totals(bulletins: list[Bulletin], registry: Registry) -> list[CountRow]:
-    """Articles per topic, for topics with any; most reported first, then registry order."""
-    index = articles_by_topic(bulletins)
+def topic_totals(index: dict[str, list[ArticleRef]], registry: Registry) -> list[CountRow]:
+    """Articles per topic (`index`: indexes.articles_by_topic), for topics with any; most
+    reported first, then registry order."""
     rows = [
         CountRow(t.name, (len(index[t.id]),), entry=t)
         for t in registry.topics.values()
@@ -76,9 +76,9 @@ def topic_totals(bulletins: list[Bulletin], registry: Registry) -> list[CountRow
     return _most_first(rows)
 
 
-def issues_per_year(bulletins: list[Bulletin]) -> list[CountRow]:
-    """Issues per year, oldest year first (a time axis reads left to right, top to bottom)."""
-    by_year = bulletins_by_year(bulletins)
+def issues_per_year(by_year: dict[int, list[Bulletin]]) -> list[CountRow]:
+    """Issues per year (`by_year`: indexes.bulletins_by_year), oldest year first (a time axis
+    reads left to right, top to bottom)."""
     return [CountRow(f"{year}年", (len(by_year[year]),)) for year in sorted(by_year)]
 
 
