@@ -38,11 +38,11 @@ class GeneratedPage:
 
 @dataclass
 class SitePlan:
+    indexes: ArticleIndexes  # made by plan_site, used again by the catalog and the feeds
     pages: list[GeneratedPage] = field(default_factory=list)
     nav: list = field(default_factory=list)
     neighbours: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
-    indexes: ArticleIndexes | None = None  # also for the catalog and the feeds
 
 
 def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[str]) -> SitePlan:
