@@ -10,6 +10,8 @@ the real `mkdocs build --strict` with the hooks timing their own events
 index, and
 a plain Material build of the same Markdown (benchmarks/build_variant.py). It prints the figures
 and, when several N are given, the ratio of each figure between the largest and the smallest N.
+`--variants full,nosearch,plain,material-search` adds the plain build with Material's own search
+plugin, to weigh the site's search index against what search costs a plain Material site.
 With `--repeat K` each variant is built K times in turn and the run of least CPU time is kept
 (with its own hooks' timings): on a shared machine the slower runs measure the neighbours.
 The last line, for automation, is the full build of the last N:
@@ -25,6 +27,7 @@ of the wall time, counting the index by what the build waits for it, is printed 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import statistics
@@ -44,6 +47,7 @@ SEARCH_INDEX_EVENT = "search_index"  # the hooks' timed event that builds the si
 # A build writes the search index in a forked child beside the page rendering; the build waits
 # for it at the end (this event). What the index adds to the build's wall time is this wait.
 SEARCH_INDEX_WAIT_EVENT = "search_index_wait"
+HOOKLESS_VARIANTS = ("plain", "material-search")  # build_variant.py: no hook runs, none timed
 
 
 @dataclass
@@ -177,7 +181,8 @@ def bench(
     tries: dict[str, list[BuildRun]] = {variant: [] for variant in variants}
     for _ in range(repeat):
         for variant in variants:
-            timings = work / f"hooks-{count}-{variant}.json" if variant != "plain" else None
+            hooks_run = variant not in HOOKLESS_VARIANTS
+            timings = work / f"hooks-{count}-{variant}.json" if hooks_run else None
             site = work / f"site-{count}-{variant}"
             tries[variant].append(run_build(variant, project, site, timings))
     return {variant: min(runs, key=lambda run: run.cpu) for variant, runs in tries.items()}
@@ -195,7 +200,7 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
     lines = [f"N={count} issues"]
     for run in runs.values():
         lines.append(
-            f"  {run.variant:9} wall {run.wall:6.1f} s  cpu {run.cpu:6.1f} s  peak {run.peak / 1e9:5.2f} GB  "
+            f"  {run.variant:15} wall {run.wall:6.1f} s  cpu {run.cpu:6.1f} s  peak {run.peak / 1e9:5.2f} GB  "
             f"output {run.output / 1e6:6.1f} MB  page {run.page / 1e3:5.1f} kB  files {run.files:6d}"
         )
     full = runs.get("full")
@@ -222,6 +227,14 @@ def report(count: int, runs: dict[str, BuildRun]) -> list[str]:
         lines.append(
             f"  full build beyond a plain Material build: {extra:.1f} s CPU ({100 * extra / full.cpu:.1f} %)"
         )
+    if "material-search" in runs and "plain" in runs:
+        material = runs["material-search"].cpu - runs["plain"].cpu
+        segmenter = "with jieba" if importlib.util.find_spec("jieba") else "without jieba"
+        lines.append(
+            f"  Material's own search on a plain build ({segmenter}): {material:.1f} s CPU"
+            f" (material-search - plain); the site's search index: "
+            f"{full.search_index_cpu_seconds if full else 0:.1f} s CPU (its own timing)"
+        )
     if full and "nosearch" in runs:
         extra = full.cpu - runs["nosearch"].cpu
         lines.append(
@@ -241,7 +254,7 @@ def scaling(small: int, large: int, runs_small: dict, runs_large: dict) -> list[
     for variant, run in runs_large.items():
         base = runs_small[variant]
         lines.append(
-            f"  {variant:9} wall x{run.wall / base.wall:.1f}  cpu x{run.cpu / base.cpu:.1f}  output x{run.output / base.output:.1f}"
+            f"  {variant:15} wall x{run.wall / base.wall:.1f}  cpu x{run.cpu / base.cpu:.1f}  output x{run.output / base.output:.1f}"
             f"  peak x{run.peak / base.peak:.1f}"
         )
     hooks_small, hooks_large = runs_small["full"].hooks, runs_large["full"].hooks
@@ -257,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("counts", type=int, nargs="+", help="numbers of issues, e.g. 500 5000")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument(
-        "--variants", default="full,nosearch,plain", help="comma-separated, 'full' first"
+        "--variants",
+        default="full,nosearch,plain",
+        help="comma-separated, 'full' first; also material-search (build_variant.py)",
     )
     parser.add_argument("--keep", type=Path, help="build here and keep the projects and sites")
     parser.add_argument(

@@ -12,6 +12,11 @@
   and a navigation of the hand-written pages only (the bulletins are then reached through nothing,
   as in the real site where the hooks' year pages list them). What the full build costs beyond it
   is the share of the hooks, their generated pages and templates.
+- `material-search`: the plain build with Material's own search plugin (`lang: zh`; it segments
+  Chinese with jieba when jieba is installed, as Material's documentation advises for Chinese).
+  What it costs beyond `plain` is what search costs a plain Material site of these bulletins,
+  beside which the site's own search index can be weighed. Not one of build_bench.py's default
+  variants: with jieba it takes longer than the full build.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import os
 import sys
 from pathlib import Path
 
-VARIANTS = ("full", "nosearch", "indented", "plain")
+VARIANTS = ("full", "nosearch", "indented", "plain", "material-search")
+# Material's search plugin as a Chinese site would configure it (theme language zh).
+MATERIAL_SEARCH = {"search": {"lang": ["zh"]}}
 NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"  # read by hooks/bulletin_hooks.py
 
 
@@ -40,15 +47,19 @@ def build(variant: str, project_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     # plain: the home page and the guide link pages only the hooks generate; not an error there.
-    strict = variant != "plain"
-    config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+    plain = variant in ("plain", "material-search")
+    # material-search: the plugins key replaced (the file's offline and macros plugins go too).
+    options = {"plugins": [MATERIAL_SEARCH]} if variant == "material-search" else {}
+    config = load_config(
+        str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=not plain, **options
+    )
     if variant in ("nosearch", "plain"):
         os.environ[NO_SEARCH_INDEX_ENV] = "1"
         _drop_plugins(config, lambda name: "search" in name)
     if variant == "indented":
         for name in config["hooks"]:  # the hook module's own name for it, used by on_env
             config.plugins[name].drop_template_indentation = lambda env: None
-    if variant == "plain":
+    if plain:
         hooks = set(config["hooks"])
         _drop_plugins(config, lambda name: name in hooks or name == "macros")
         config.nav = ["index.md", "guide.md"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ NO_INDEX_RE = re.compile(
 def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "build_bench.py"), "30", "--keep", str(tmp_path),
-         "--repeat", "2"],
+         "--repeat", "2", "--variants", "full,nosearch,plain,material-search"],
         capture_output=True, text=True, encoding="utf-8", timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -30,7 +31,7 @@ def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     assert summary["n"] == "30"
     assert float(summary["wall"]) > 0 and int(summary["page"]) > 0
     # every variant built, and the hooks timed their own events
-    for variant in ("full", "nosearch", "plain"):
+    for variant in ("full", "nosearch", "plain", "material-search"):
         line = next(line for line in lines if line.strip().startswith(variant))
         files = sum(1 for path in (tmp_path / f"site-30-{variant}").rglob("*") if path.is_file())
         assert re.search(rf"files +{files}$", line), (line, files)
@@ -44,3 +45,10 @@ def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     assert (tmp_path / "site-30-full" / "search" / "data.js").is_file()
     assert not (tmp_path / "site-30-nosearch" / "search" / "data.js").exists()  # the switch works
     assert not (tmp_path / "site-30-plain" / "catalog.json").exists()  # no hooks in plain
+    # Material's own search, for comparison: its index written, no hooks, its cost reported
+    material_index = tmp_path / "site-30-material-search" / "search" / "search_index.json"
+    assert json.loads(material_index.read_text(encoding="utf-8"))["config"]["lang"] == ["zh"]
+    assert not (tmp_path / "site-30-material-search" / "catalog.json").exists()
+    assert not (tmp_path / "site-30-plain" / "search").exists()
+    assert re.search(r"Material's own search on a plain build \(with(out)? jieba\): -?\d+\.\d s CPU",
+                     result.stdout)  # fmt: skip
