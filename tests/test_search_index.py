@@ -50,6 +50,24 @@ def test_plain_text_keeps_words_and_drops_markup():
     assert plain_text(markdown) == "重点整治柳园路沿线 \n清理杂物\n劝导"
 
 
+@pytest.mark.parametrize(
+    "markdown, words",
+    [
+        ("见[通知](a.md)全文", "见通知全文"),
+        ("见![照片](a.png)", "见照片"),
+        ("整治 {: .note }", "整治"),
+        ("清理<br>杂物", "清理杂物"),
+        ("**重点**整治", "重点整治"),
+        ("__重点__整治", "重点整治"),
+        ("*重点*整治", "重点整治"),
+        ("`12345`热线", "12345热线"),
+    ],
+)
+def test_plain_text_drops_each_kind_of_markup_on_its_own(markdown, words):
+    # each alone: a body with only this markup still loses it
+    assert plain_text(markdown) == words
+
+
 def test_documents_are_articles_newest_first_with_anchored_urls():
     bulletins, _ = fixture_bulletins()
     documents = search_documents(bulletins, Links(use_directory_urls=True))
