@@ -130,6 +130,57 @@ def test_header_box_shows_instant_results_in_materials_look(search_site, serve, 
     assert page.external_requests == []
 
 
+BUNDLE_START = """() => {
+  const bundle = performance.getEntriesByType("resource")
+    .find(entry => /\\/bundle\\.[0-9a-f]+\\.min\\.js$/.test(entry.name));
+  return bundle ? bundle.startTime : null;
+}"""
+
+
+def assert_material_started(page) -> None:
+    """Material's bundle ran and saw the document: its `document$` emitted, which happens on
+    DOMContentLoaded (the page sends it again after starting the bundle late)."""
+    page.wait_for_function("window.document$ !== undefined", timeout=5000)
+    emitted = page.evaluate(
+        """() => new Promise(resolve => {
+          window.document$.subscribe(() => resolve(true));
+          setTimeout(() => resolve(false), 3000);
+        })"""
+    )
+    assert emitted, "Material's document$ never emitted: its components were not mounted"
+
+
+def assert_palette_switches_scheme(page) -> None:
+    """Material's bundle runs: its palette toggle changes the page's colour scheme (without
+    the bundle the toggle is not shown, and nothing sets the scheme)."""
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.click("label.md-header__button[for^='__palette']:visible", timeout=5000)
+    page.wait_for_function(
+        f"document.body.getAttribute('data-md-color-scheme') !== {before!r}", timeout=5000
+    )
+
+
+def test_materials_bundle_starts_after_the_first_results_are_on_screen(search_site, serve, page):
+    base = serve(search_site.site_dir).base
+    open_search(page, base, "消防车通道")
+    page.wait_for_function(f"({BUNDLE_START})() !== null", timeout=5000)
+    first_results, bundle_asked = page.evaluate(
+        f"[window.bulletinSearchFirstPaint, ({BUNDLE_START})()]"
+    )
+    # asked for in the frame that shows the first results or later (timestamps are coarsened)
+    assert first_results is not None and bundle_asked >= first_results - 1
+    assert_material_started(page)
+    assert_palette_switches_scheme(page)
+    assert page.external_requests == []
+
+
+def test_materials_bundle_starts_without_a_query_too(search_site, serve, page):
+    page.goto(f"{serve(search_site.site_dir).base}search/index.html")
+    assert_material_started(page)
+    assert_palette_switches_scheme(page)
+    assert page.external_requests == []
+
+
 def test_search_works_from_file_urls(tmp_path, documents, page):
     site = build(tmp_path / "project", "--no-directory-urls")
     query = "消防车通道"

@@ -3,9 +3,33 @@
 (function () {
   "use strict";
 
+  /* Material's bundle, left inert by search-page.html, starts once the first results are on
+     screen, or the search has ended without them, or the reader acts, or after MATERIAL_LATEST
+     ms, whichever comes first. Material starts on DOMContentLoaded, which has passed by then:
+     the event is sent again once its bundle has run (reading.js listens to it only once). */
+  var MATERIAL_LATEST = 2000;
+  var materialStarted = false;
+  function startMaterial() {
+    var inert = document.getElementById("material-bundle");
+    if (materialStarted || !inert) return;
+    materialStarted = true;
+    function run() {
+      var script = document.createElement("script");
+      script.src = inert.getAttribute("data-src");
+      script.onload = function () { document.dispatchEvent(new Event("DOMContentLoaded")); };
+      document.body.appendChild(script);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+    else run();
+  }
+  ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, startMaterial, { once: true, passive: true });
+  });
+  setTimeout(startMaterial, MATERIAL_LATEST);
+
   var engine = window.bulletinSearchEngine;
   var form = document.getElementById("search-form");
-  if (!engine || !form) return;
+  if (!engine || !form) return startMaterial();
   var input = document.getElementById("search-query");
   var countElement = document.getElementById("search-count");
   var resultList = document.getElementById("search-results");
@@ -19,6 +43,7 @@
   ];
   var state = readUrl();
   var current = null;  // {found, filtered, shown}
+  var firstFrameAsked = false;
   var latest = 0;
 
   function readUrl() {
@@ -163,9 +188,14 @@
       if (ready === added) return;
       resultList.insertAdjacentHTML("beforeend", renderItems(documents.slice(added, ready), current.found));
       added = ready;
-      // For the benchmark: when the first results reach the screen (the next frame).
-      if (!window.bulletinSearchFirstPaint) {
-        requestAnimationFrame(function () { window.bulletinSearchFirstPaint = performance.now(); });
+      // For the benchmark: when the first results reach the screen (the next frame; asked
+      // for once, though several results may be added before that frame).
+      if (!firstFrameAsked) {
+        firstFrameAsked = true;
+        requestAnimationFrame(function () {
+          window.bulletinSearchFirstPaint = performance.now();
+          startMaterial();
+        });
       }
     }
     return Promise.all(next.map(function (result, i) {
@@ -243,5 +273,8 @@
     update();
   });
   moreButton.addEventListener("click", function () { showMore(latest); });
-  update();
+
+  // After the frame that shows the results (or says there are none).
+  function startMaterialNextFrame() { requestAnimationFrame(startMaterial); }
+  update().then(startMaterialNextFrame, startMaterialNextFrame);
 })();
