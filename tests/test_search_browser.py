@@ -160,9 +160,16 @@ def assert_palette_switches_scheme(page) -> None:
     )
 
 
+def started_by(page) -> str:
+    """What started Material's bundle on the search page (bulletin-search-page.js)."""
+    page.wait_for_selector("#material-bundle[data-started-by]", state="attached", timeout=5000)
+    return page.get_attribute("#material-bundle", "data-started-by")
+
+
 def test_materials_bundle_starts_after_the_first_results_are_on_screen(search_site, serve, page):
     base = serve(search_site.site_dir).base
     open_search(page, base, "消防车通道")
+    assert started_by(page) == "first results"  # not the reader, not the 2 s fallback
     page.wait_for_function(f"({BUNDLE_START})() !== null", timeout=5000)
     first_results, bundle_asked = page.evaluate(
         f"[window.bulletinSearchFirstPaint, ({BUNDLE_START})()]"
@@ -174,11 +181,45 @@ def test_materials_bundle_starts_after_the_first_results_are_on_screen(search_si
     assert page.external_requests == []
 
 
-def test_materials_bundle_starts_without_a_query_too(search_site, serve, page):
-    page.goto(f"{serve(search_site.site_dir).base}search/index.html")
+@pytest.mark.parametrize("query", ["", QUERIES["no match"]], ids=["no query", "no results"])
+def test_materials_bundle_starts_when_the_search_ends_without_results(
+    query, search_site, serve, page
+):
+    page.goto(f"{serve(search_site.site_dir).base}search/index.html?q={quote(query)}")
+    assert started_by(page) == "search ended"
     assert_material_started(page)
     assert_palette_switches_scheme(page)
     assert page.external_requests == []
+
+
+def test_search_page_says_when_the_index_cannot_load_and_material_still_starts(
+    search_site, serve, page
+):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # Every index file missing: the first script's own requests fail before the engine is there.
+    page.route("**/search/*.js", lambda route: route.fulfill(status=404, body=""))
+    page.goto(f"{serve(search_site.site_dir).base}search/index.html?q={quote('消防车通道')}")
+    page.wait_for_function(
+        "document.getElementById('search-count').textContent === '搜索索引加载失败'", timeout=5000
+    )
+    assert started_by(page) == "search ended"
+    assert_material_started(page)
+    assert errors == []
+
+
+def test_header_shortcut_does_nothing_before_material_has_started(search_site, serve, page):
+    # Material's bundle never arrives: its no-js styles stay, and the header box has no width.
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(f"{serve(search_site.site_dir).base}search/index.html")
+    assert started_by(page) == "search ended"
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked") is False  # no dim overlay
+    page.unroute("**/assets/javascripts/bundle.*.min.js")
+    page.goto(serve(search_site.site_dir).base)  # where Material runs, "/" opens the box
+    page.wait_for_function("!document.documentElement.classList.contains('no-js')")
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
 
 
 def test_search_works_from_file_urls(tmp_path, documents, page):

@@ -45,7 +45,6 @@
     });
   }
 
-  // Once: the search page sends DOMContentLoaded again for Material (bulletin-search-page.js).
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

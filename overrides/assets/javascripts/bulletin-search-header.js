@@ -90,6 +90,9 @@
     else links[Math.min(next, links.length - 1)].focus();
   });
   document.addEventListener("keydown", function (event) {
+    // Until Material has run (on the search page it starts after the first results), its
+    // `no-js` styles give the box no width: opened then, it would dim the page with no focus.
+    if (document.documentElement.classList.contains("no-js")) return;
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
     if (!typing && (event.key === "/" || event.key === "s")) { event.preventDefault(); open(); input.focus(); }
   });

@@ -5,14 +5,16 @@
 
   /* Material's bundle, left inert by search-page.html, starts once the first results are on
      screen, or the search has ended without them, or the reader acts, or after MATERIAL_LATEST
-     ms, whichever comes first. Material starts on DOMContentLoaded, which has passed by then:
-     the event is sent again once its bundle has run (reading.js listens to it only once). */
+     ms, whichever comes first; the tag's data-started-by says which. Material starts on
+     DOMContentLoaded, which has passed by then: the event is sent again once its bundle has
+     run (no other script of the page listens to it: see extra_javascript in mkdocs.yml). */
   var MATERIAL_LATEST = 2000;
   var materialStarted = false;
-  function startMaterial() {
+  function startMaterial(reason) {
     var inert = document.getElementById("material-bundle");
     if (materialStarted || !inert) return;
     materialStarted = true;
+    inert.setAttribute("data-started-by", typeof reason === "string" ? reason : "input");
     function run() {
       var script = document.createElement("script");
       script.src = inert.getAttribute("data-src");
@@ -25,11 +27,11 @@
   ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
     document.addEventListener(type, startMaterial, { once: true, passive: true });
   });
-  setTimeout(startMaterial, MATERIAL_LATEST);
+  setTimeout(function () { startMaterial("timeout"); }, MATERIAL_LATEST);
 
   var engine = window.bulletinSearchEngine;
   var form = document.getElementById("search-form");
-  if (!engine || !form) return startMaterial();
+  if (!engine || !form) return startMaterial("no search engine");
   var input = document.getElementById("search-query");
   var countElement = document.getElementById("search-count");
   var resultList = document.getElementById("search-results");
@@ -194,7 +196,7 @@
         firstFrameAsked = true;
         requestAnimationFrame(function () {
           window.bulletinSearchFirstPaint = performance.now();
-          startMaterial();
+          startMaterial("first results");
         });
       }
     }
@@ -275,6 +277,8 @@
   moreButton.addEventListener("click", function () { showMore(latest); });
 
   // After the frame that shows the results (or says there are none).
-  function startMaterialNextFrame() { requestAnimationFrame(startMaterial); }
+  function startMaterialNextFrame() {
+    requestAnimationFrame(function () { startMaterial("search ended"); });
+  }
   update().then(startMaterialNextFrame, startMaterialNextFrame);
 })();

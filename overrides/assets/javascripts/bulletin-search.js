@@ -285,7 +285,10 @@
     // The URL's query folds like the index in nearly every case (NFKC, lower case; only the
     // traditional-to-simplified table is in data.js): its buckets are asked for at once.
     if (!loadedFiles.data && pageBuckets) parseQuery(query, function (text) { return text.normalize("NFKC").toLowerCase(); })
-      .forEach(function (term) { term.keys.forEach(function (k) { postingsOf(k.key, null); }); });
+      .forEach(function (term) {
+        // Only asked for here; a failure is handled where the lists are used, below.
+        term.keys.forEach(function (k) { postingsOf(k.key, null).catch(function () {}); });
+      });
     return load("data").then(function (data) {
       prepareFold(data);
       var terms = parseQuery(query, fold);
