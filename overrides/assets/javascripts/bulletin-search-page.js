@@ -14,7 +14,7 @@
     var inert = document.getElementById("material-bundle");
     if (materialStarted || !inert) return;
     materialStarted = true;
-    inert.setAttribute("data-started-by", typeof reason === "string" ? reason : "input");
+    inert.setAttribute("data-started-by", reason);
     function run() {
       var script = document.createElement("script");
       script.src = inert.getAttribute("data-src");
@@ -25,7 +25,7 @@
     else run();
   }
   ["pointerdown", "keydown", "touchstart"].forEach(function (type) {
-    document.addEventListener(type, startMaterial, { once: true, passive: true });
+    document.addEventListener(type, function () { startMaterial("input"); }, { once: true, passive: true });
   });
   setTimeout(function () { startMaterial("timeout"); }, MATERIAL_LATEST);
 
