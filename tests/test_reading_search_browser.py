@@ -69,6 +69,17 @@ def test_search_page_by_keyboard_alone(page, site_url):
     assert page.external_requests == []
 
 
+def test_focus_ring_shows_before_materials_script_has_run(page, site_url):
+    """On the search page Material's script starts late; until it runs, its styles would hide
+    the ring on header buttons (they wait for its .focus-visible mark)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site_url + "search/")
+    assert page.evaluate("document.documentElement.classList.contains('no-js')")  # not run
+    path = tab_to(page, lambda f: "md-header__button" in f["cls"])
+    assert_focus_visible(path)
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_on_the_header_search_results(page, site_url, axe_source, scheme):
     page.set_viewport_size({"width": 1280, "height": 900})
