@@ -39,6 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_variant import HOOKLESS_VARIANTS  # no hook runs there, none is timed
 from corpus import write_project
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +48,6 @@ SEARCH_INDEX_EVENT = "search_index"  # the hooks' timed event that builds the si
 # A build writes the search index in a forked child beside the page rendering; the build waits
 # for it at the end (this event). What the index adds to the build's wall time is this wait.
 SEARCH_INDEX_WAIT_EVENT = "search_index_wait"
-HOOKLESS_VARIANTS = ("plain", "material-search")  # build_variant.py: no hook runs, none timed
 
 
 @dataclass

@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 VARIANTS = ("full", "nosearch", "indented", "plain", "material-search")
+HOOKLESS_VARIANTS = ("plain", "material-search")  # plain Material builds: no hook runs
 # Material's search plugin as a Chinese site would configure it (theme language zh).
 MATERIAL_SEARCH = {"search": {"lang": ["zh"]}}
 NO_SEARCH_INDEX_ENV = "BULLETIN_NO_SEARCH_INDEX"  # read by hooks/bulletin_hooks.py
@@ -47,7 +48,7 @@ def build(variant: str, project_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     # plain: the home page and the guide link pages only the hooks generate; not an error there.
-    plain = variant in ("plain", "material-search")
+    plain = variant in HOOKLESS_VARIANTS
     # material-search: the plugins key replaced (the file's offline and macros plugins go too).
     options = {"plugins": [MATERIAL_SEARCH]} if variant == "material-search" else {}
     config = load_config(
