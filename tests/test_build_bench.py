@@ -52,3 +52,26 @@ def test_build_benchmark_completes_and_prints_the_summary_line(tmp_path):
     assert not (tmp_path / "site-30-plain" / "search").exists()
     assert re.search(r"Material's own search on a plain build \(with(out)? jieba\): -?\d+\.\d s CPU",
                      result.stdout)  # fmt: skip
+
+
+STEPS_LAST_RE = re.compile(
+    r"^steps N=(?P<large>\d+)/N=(?P<small>\d+): articles x(?P<articles>\d+\.\d), hooks x\d+\.\d, "
+    r"search index x\d+\.\d, largest x\d+\.\d \(.+\)$"
+)
+
+
+def test_steps_benchmark_times_every_step_at_both_sizes():
+    """A smoke test at small sizes: it runs the hooks' functions and prints each step's line."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "steps_bench.py"), "10", "30", "--repeat", "2"],
+        capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    last = STEPS_LAST_RE.match(lines[-1])
+    assert last and (last["small"], last["large"]) == ("10", "30"), lines[-1]
+    assert 2.0 < float(last["articles"]) < 4.5  # about 5 articles an issue at both sizes
+    steps = [line for line in lines if re.search(r" \d+\.\d{3} +\d+\.\d{3}  x\d+\.\d$", line)]
+    events = {line.split()[0] for line in steps}
+    assert {"on_files", "on_page_markdown", "on_page_content", "search"} <= events, steps
+    assert len(steps) == 10  # eight steps, the hooks' total and the index's
