@@ -13,7 +13,7 @@ growth. Nothing is written to disk: the search index's files are made, not writt
 Prints a line per step (CPU seconds at each size, the ratio) and the ratio a linear step has:
 the ratio of the numbers of articles. The last line, for automation:
 
-    steps N=5000/N=500: articles x10.0, hooks x9.8, search index x9.9, largest x10.6 (parse)
+    steps N=5000/N=500: articles x10.0, hooks x8.4, search index x9.3, largest x11.4 (parse and …)
 """
 
 from __future__ import annotations
