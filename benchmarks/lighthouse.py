@@ -2,6 +2,7 @@
 
     npm ci && python benchmarks/lighthouse.py            # builds docs/ into a temp dir
     python benchmarks/lighthouse.py --site site/          # an existing build
+    python benchmarks/lighthouse.py --site DIR --page topics/fire-lanes/   # other pages
 
 Lighthouse comes from node_modules (package.json devDependencies), Chromium is Debian's, found
 through CHROME_PATH; the site is served from 127.0.0.1 and nothing else is contacted. A benchmark,
@@ -81,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build docs/ now)")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
+    parser.add_argument(
+        "--page",
+        action="append",
+        metavar="PATH",
+        help="a page's path under the site instead of the four default pages (repeatable)",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("lighthouse not installed: run `npm ci` first", file=sys.stderr)
@@ -94,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(f"served from {base} ({'uncompressed' if args.no_gzip else 'gzip'}), mobile")
             print(f"{'page':<22}" + "".join(f"{c:>16}" for c in CATEGORIES))
-            for name, path in PAGES.items():
+            pages = {path: path for path in args.page} if args.page else PAGES
+            for name, path in pages.items():
                 report = run_lighthouse(base + path)
                 row = scores(report)
                 print(f"{name:<22}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
