@@ -15,7 +15,7 @@ from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import Source, is_bulletin_source, load_bulletins
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
-from bulletins.feeds import FeedSite, all_feeds, feed_pages
+from bulletins.feeds import FeedSite, all_feeds, feed_pages, sitemaps_beside_feeds
 from bulletins.gc_pause import without_cyclic_gc
 from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
 from bulletins.model import chinese_date
@@ -152,8 +152,10 @@ def read_bulletins(files: Files, config) -> None:
     if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address
         site = FeedSite(config.site_url, config.site_name, config.copyright or config.site_name)
         by_department = plan.indexes.by_department
-        for path, feed in all_feeds(bulletins, registry, site, links, by_department).items():
-            files.append(File.generated(config, path, content=feed))
+        feed_files = all_feeds(bulletins, registry, site, links, by_department)
+        feed_files.update(sitemaps_beside_feeds(list(feed_files)))
+        for path, content in feed_files.items():
+            files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, ROBOTS, content=robots_txt(config.site_url)))
         feeds = feed_pages(registry)
     attachments = publish_attachments(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -87,6 +90,26 @@ def test_department_pages_link_their_feed(two_issue_site):
         assert f'href="{href}"' in html, department["id"]
     overview = (site.site_dir / "bulletins/index.html").read_text(encoding="utf-8")
     assert 'href="../feeds/all.xml"' in overview
+
+
+def test_material_finds_a_sitemap_beside_every_feed_link(two_issue_site):
+    """Material's script fetches sitemap.xml from the folder of each <link rel="alternate">
+    (it takes them for language versions): the site answers it with an empty sitemap instead
+    of a 404 on every page view."""
+    site, _ = two_issue_site
+    checked = set()
+    for page in site.site_dir.rglob("*.html"):
+        page_url = "http://host/" + page.relative_to(site.site_dir).as_posix()
+        for href in re.findall(
+            r'<link rel="alternate"[^>]* href="([^"]+)"', page.read_text("utf-8")
+        ):
+            sitemap = urljoin(urljoin(page_url, href), "sitemap.xml").removeprefix("http://host/")
+            checked.add(sitemap)
+    assert checked == {"feeds/sitemap.xml", "feeds/departments/sitemap.xml"}
+    for path in checked:
+        urlset = ET.fromstring((site.site_dir / path).read_bytes())
+        assert urlset.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        assert len(urlset) == 0  # lists nothing
 
 
 def test_no_feeds_without_an_absolute_site_url(fixture_site):

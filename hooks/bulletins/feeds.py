@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -96,6 +97,22 @@ def all_feeds(
         refs = by_department.get(department.id, [])
         feeds[department_feed_path(department)] = department_feed(department, refs, site, links)
     return feeds
+
+
+# Material's script takes every <link rel="alternate"> for a language version of the page and
+# fetches sitemap.xml from the linked file's folder (zensical/zensical#908 has the same code):
+# beside a feed, a 404 and a console error on every page view that links one. An empty sitemap
+# there answers it and lists nothing.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def sitemaps_beside_feeds(feed_paths: list[str]) -> dict[str, str]:
+    """An empty sitemap.xml in each folder that holds a feed (see EMPTY_SITEMAP)."""
+    folders = sorted({posixpath.dirname(path) for path in feed_paths})
+    return {posixpath.join(folder, "sitemap.xml"): EMPTY_SITEMAP for folder in folders}
 
 
 def feed_pages(registry: Registry) -> dict[str, str]:
