@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import re
 from html.parser import HTMLParser
 
 from bulletins.charts import HEATMAP_LEVELS, heatmap, horizontal_bars, monthly_columns
@@ -134,6 +136,10 @@ def test_bulletin_description_lists_the_contents():
     }
 
 
+CELL_SHADE_RE = re.compile(r"\bstats-chart__cell--(\d+)\b")
+CELL_RE = re.compile(r"M([\d.]+) ([\d.]+)h24v24h-24z")  # one square of the heatmap
+
+
 class TableReader(HTMLParser):
     """Rows of the tables with an id, as lists of cell texts."""
 
@@ -143,6 +149,7 @@ class TableReader(HTMLParser):
         self.current = None
         self.cell = None
         self.chart_values: dict[str, list[int]] = {}
+        self.cell_levels: dict[str, dict[tuple[float, float], int]] = {}  # heatmap: (x, y) -> shade
         self.svg_id = None
 
     def handle_starttag(self, tag, attrs):
@@ -157,6 +164,14 @@ class TableReader(HTMLParser):
             self.svg_id = attrs["id"].removesuffix("-title")
         elif tag in ("rect", "g") and "data-value" in attrs and self.svg_id:
             self.chart_values.setdefault(self.svg_id, []).append(int(attrs["data-value"]))
+        elif (
+            tag == "path"
+            and self.svg_id
+            and (shade := CELL_SHADE_RE.search(attrs.get("class", "")))
+        ):
+            cells = self.cell_levels.setdefault(self.svg_id, {})
+            for x, y in CELL_RE.findall(attrs["d"]):
+                cells[(float(x), float(y))] = int(shade[1])
 
     def handle_endtag(self, tag):
         if tag == "table":
@@ -205,7 +220,18 @@ def test_statistics_page_numbers_match_catalog(campaign_site):
     assert {row[0]: int(row[-1]) for row in rows} == totals
     # The charts draw the same numbers as the tables.
     assert reader.chart_values["chart-years"] == [years[label] for label in sorted(years)]
-    assert sum(reader.chart_values["chart-departments"]) == sum(totals.values())
+    # The heatmap: a square per department and month, left to right and top to bottom as the
+    # table's cells, shaded by its count against the busiest cell.
+    cells = reader.cell_levels["chart-departments"]
+    xs, ys = sorted({x for x, _ in cells}), sorted({y for _, y in cells})
+    assert (len(ys), len(xs)) == (len(rows), len(months)) and len(cells) == len(xs) * len(ys)
+    counts = [[int(value) for value in row[1:-1]] for row in rows]
+    busiest = max(max(row) for row in counts)
+    assert {
+        (x, y): math.ceil(HEATMAP_LEVELS * counts[r][c] / busiest)
+        for r, y in enumerate(ys)
+        for c, x in enumerate(xs)
+    } == cells
 
 
 def test_department_page_has_its_activity_chart(campaign_site):
