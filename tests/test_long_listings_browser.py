@@ -11,7 +11,7 @@ import re
 import sys
 
 import pytest
-from conftest import ROOT, FixtureSite
+from conftest import ROOT, FixtureSite, LocalServer
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate_bulletins  # noqa: E402
@@ -33,18 +33,10 @@ def archive_site(tmp_path_factory) -> FixtureSite:
 
 
 @pytest.fixture(scope="module")
-def serve():  # one server for the module's tests
-    from conftest import LocalServer
-
-    servers = []
-
-    def start(directory):
-        servers.append(LocalServer(directory))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
+def archive_url(archive_site) -> str:
+    server = LocalServer(archive_site.site_dir)  # one server for the module's tests
+    yield server.base
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +76,9 @@ def test_short_listing_is_laid_out_as_before(seed_site):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_only_the_months_on_screen_are_laid_out(page, archive_site, serve, longest_topic, width):
+def test_only_the_months_on_screen_are_laid_out(page, archive_url, longest_topic, width):
     page.set_viewport_size({"width": width, "height": 740})
-    page.goto(serve(archive_site.site_dir).base + longest_topic)
+    page.goto(archive_url + longest_topic)
     lists = page.locator(LONG_LIST)
     months = lists.count()
     assert months > 10
@@ -102,13 +94,13 @@ def test_only_the_months_on_screen_are_laid_out(page, archive_site, serve, longe
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_deferred_months_keep_their_place_numbers_and_focus_rings(
-    page, archive_site, serve, longest_topic, width
+    page, archive_url, longest_topic, width
 ):
     """The padding that keeps numbers and focus rings inside the contained box must not move
     anything: each month's list, with and without the long-list class, puts its items at the
     same place; and the list's box holds its numbers."""
     page.set_viewport_size({"width": width, "height": 740})
-    page.goto(serve(archive_site.site_dir).base + longest_topic)
+    page.goto(archive_url + longest_topic)
     places = page.evaluate(
         """selector => [...document.querySelectorAll(selector)].slice(0, 3).map(list => {
              const item = () => { const r = list.firstElementChild.getBoundingClientRect(),
