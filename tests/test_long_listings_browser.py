@@ -121,3 +121,29 @@ def test_deferred_months_keep_their_place_numbers_and_focus_rings(
         item_left, item_top = place["contained"][0], place["contained"][1]
         # Room for a two-digit number ("17." is about 1.5em) and a focus ring above the first title.
         assert item_left - place["boxLeft"] >= 30 and item_top - place["boxTop"] >= 7, place
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_reload_and_back_come_back_to_the_same_article(page, archive_url, longest_topic, width):
+    """The browser restores the scroll offset of a reloaded page; the months above it must then
+    have their real heights, not the estimate, or the reader lands months away."""
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(archive_url + longest_topic)
+    for _ in range(40):  # scroll as a reader does, laying out the months passed
+        page.mouse.wheel(0, 600)
+    page.wait_for_timeout(300)
+    at_top = "document.elementFromPoint(innerWidth / 2, 200).closest('li')?.textContent.trim()"
+    before = page.evaluate(at_top)
+    assert before and page.evaluate("scrollY") > 10000
+    page.reload()
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.documentElement.classList.contains('listing-restored')")
+    assert page.evaluate(at_top) == before
+    # The same after reading an article and coming Back.
+    page.evaluate(
+        "document.elementFromPoint(innerWidth / 2, 200).closest('li').querySelector('a').click()"
+    )
+    page.wait_for_url("**/bulletins/**")
+    page.go_back()
+    page.wait_for_timeout(500)
+    assert page.evaluate(at_top) == before
