@@ -257,6 +257,49 @@ def test_keyboard_path(page, site_url):
     assert page.external_requests == []
 
 
+RING = (
+    7  # px the focus ring reaches beyond the element (reading.css: offset 2 + outline 3, shadow 5)
+)
+
+
+# Two consecutive links of the page's text one line apart: the second is put just below the
+# header and focused, so the first sits under the header, in the viewport.
+FOCUS_BELOW_A_LINK_UNDER_THE_HEADER_JS = """() => {
+  const links = [...document.querySelectorAll('article a[href]')];
+  for (let i = 1; i < links.length; i++) {
+    const above = links[i - 1].getBoundingClientRect(), below = links[i].getBoundingClientRect();
+    if (above.height > 0 && below.top - above.top >= 25 && below.top - above.top <= 60) {
+      scrollBy(0, below.top - 75);
+      links[i].focus({preventScroll: true});
+      return links[i - 1].getBoundingClientRect().top;
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_shift_tab_scrolls_the_link_below_the_sticky_header(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    open_page(page, site_url, "bulletin")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    under_header = page.evaluate(FOCUS_BELOW_A_LINK_UNDER_THE_HEADER_JS)
+    assert under_header is not None and under_header < header  # the case being tested
+    page.keyboard.press("Shift+Tab")
+    focus = page.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert focus - RING >= header, (focus, header)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_anchor_lands_just_below_the_sticky_header(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(site_url + PAGES["bulletin"] + "#a3")
+    page.wait_for_timeout(300)
+    heading = page.evaluate("document.getElementById('a3').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= heading <= header + 30, (heading, header)
+
+
 def tab_to(page, wanted, limit: int = 60) -> list[dict]:
     """Press Tab until the focused element satisfies `wanted`; every element passed on the way."""
     seen = []
