@@ -257,9 +257,8 @@ def test_keyboard_path(page, site_url):
     assert page.external_requests == []
 
 
-RING = (
-    7  # px the focus ring reaches beyond the element (reading.css: offset 2 + outline 3, shadow 5)
-)
+# How far the focus ring reaches beyond the element, in px (reading.css: offset 2 + outline 3).
+RING = 7
 
 
 # Two consecutive links of the page's text one line apart: the second is put just below the
