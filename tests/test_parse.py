@@ -133,6 +133,25 @@ def test_article_without_heading_and_heading_without_article():
     ]
 
 
+TITLE = "市住建局开展消防车通道专项整治"
+
+
+def test_placeholder_left_in_the_body_is_an_error_on_its_line():
+    # new_bulletin.py writes `待填写：正文` under each heading; it must not reach the site.
+    bulletin, problems = parse(bulletin_text(body=f"\n## {TITLE}\n\n待填写：正文\n"))
+    assert bulletin is None
+    assert lines_of(problems) == [
+        "docs/b.md:14: body: '待填写：正文' is a placeholder: replace it with the real text"
+    ]
+
+
+def test_a_lead_paragraph_before_the_first_heading_is_allowed():
+    # A 督查专报 may open with a paragraph that introduces its numbered points.
+    body = f"\n现将督查发现的主要问题通报如下。\n\n## {TITLE}\n\n正文。\n"
+    bulletin, problems = parse(bulletin_text(body=body))
+    assert bulletin is not None and problems == []
+
+
 def test_articles_out_of_order():
     text = bulletin_text(
         articles=[("甲", ["市住建局"], ["消防车通道"]), ("乙", ["市住建局"], ["消防车通道"])],

@@ -173,6 +173,7 @@ def parse_bulletin(
     )
     headings = body_headings(front.body, front.body_start_line, found_headings)
     _match_headings(check, data, articles, headings)
+    _check_body_text(check, front.body, front.body_start_line)
 
     if errors(check.problems) or None in (series, issue, date, issuer) or articles is None:
         return None, check.problems
@@ -321,6 +322,17 @@ def split_sections(body: str, headings: list | None = None) -> dict[str, str]:
         elif end < len(body):
             lines.append(body[end + 1 :])
     return {title: "\n".join(lines).strip() for title, lines in sections.items()}
+
+
+def _check_body_text(check: _Checker, body: str, first_line: int) -> None:
+    """A placeholder left in the body (new_bulletin.py writes `待填写：正文`) is an error on its
+    line. Text before the first heading is not: a 督查专报 may open with a lead paragraph."""
+    if PLACEHOLDER_PREFIX not in body:  # nearly always: the lines are looked at only otherwise
+        return
+    for number, line in enumerate(body.split("\n")):
+        if PLACEHOLDER_PREFIX in line:
+            message = f"'{line.strip()[:20]}' is a placeholder: replace it with the real text"
+            check.problems.append(Problem(check.path, first_line + number, "body", message))
 
 
 def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
