@@ -71,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in inputs:
         try:
             text, _ = read_input(path)
-        except UnsupportedInput as error:
+        except UnsupportedInput as error:  # 格式不支持: a usage error, as --help says
             print(f"{display_path(path)}: {error}", file=sys.stderr)
-            status = max(status, CONTENT_PROBLEMS)
+            status = max(status, USAGE_ERROR)
             continue
         result = import_text(text, registry, display_path(path), path.stem, display_path(out_dir))
         target = out_dir / result.source_path

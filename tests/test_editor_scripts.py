@@ -49,6 +49,23 @@ def test_import_with_placeholders_exits_1_and_names_what_to_fill(tmp_path, capsy
     assert (tmp_path / "bulletins" / "2021" / "input.md").exists()
 
 
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("renamed.docx", b"\xd0\xcf\x11\xe0 an old .doc file"),  # a .doc renamed to .docx
+        ("empty.docx", b""),
+        ("binary.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x80\x81"),  # not text
+    ],
+)
+def test_import_of_an_unreadable_file_says_why_and_exits_2(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert import_bulletin.main([str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: ") and "Traceback" not in err, err
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("name", ["missing.txt", "bulletin.pdf"])
 def test_import_usage_errors_exit_2(tmp_path, name):
     path = tmp_path / name

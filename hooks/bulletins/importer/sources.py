@@ -43,10 +43,19 @@ def docx_text(path: Path) -> str:
     A paragraph's manual line breaks stay as newlines: the importer treats them like the hard
     line breaks of PDF text.
     """
+    import zipfile
+
     import docx  # python-docx; imported here so that reading .txt files does not need it
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+        raise UnsupportedInput(
+            "not a Word .docx file (a renamed .doc, or damaged): open it in Word or WPS and "
+            "save it as .docx"
+        ) from error
     paragraphs: list[str] = []
 
     def add_table(table: Table) -> None:
