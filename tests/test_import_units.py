@@ -135,6 +135,15 @@ def test_short_line_ending_a_sentence_ends_its_paragraph_without_indents():
     assert len(split_paragraphs(lines(text))) == 2
 
 
+def test_a_half_width_full_stop_ends_a_paragraph_too():
+    # Typed as "." in Word, made 。 later: the paragraph after it is not run on into this one.
+    text = "这一行是排满整个页面宽度的文字内容，一共有三十个字符宽的样子呀\n形成体制机制.\n对今后的工作提出要求。"
+    assert len(split_paragraphs(lines(text))) == 2
+    # Not after a Latin abbreviation, where the sentence goes on.
+    text = "这一行是排满整个页面宽度的文字内容，一共有三十个字符宽的样子呀\n参见 e.g.\n后面的内容。"
+    assert len(split_paragraphs(lines(text))) == 1
+
+
 def test_page_break_splits_are_joined_but_not_across_titles():
     elements = [
         Element(PARAGRAPH, "一是提高认", 1),

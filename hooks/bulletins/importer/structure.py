@@ -20,8 +20,9 @@ SECTION = "section"  # a column such as 【创城动态】 grouping the articles
 PARAGRAPH = "paragraph"
 
 # A paragraph (or a line ending a paragraph) ends with one of these, possibly followed by
-# closing quotes or brackets; anything else means the sentence goes on after the break.
-PARAGRAPH_END_RE = re.compile(r"[。！？!?；;：:…][”’」』）)》\"']*$")
+# closing quotes or brackets; anything else means the sentence goes on after the break. A
+# half-width full stop counts too (it is made 。 later), except after a Latin letter ("e.g.").
+PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 TITLE_MAX_CHARS = 40
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
