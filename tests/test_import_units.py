@@ -144,6 +144,26 @@ def test_a_half_width_full_stop_ends_a_paragraph_too():
     assert len(split_paragraphs(lines(text))) == 1
 
 
+@pytest.mark.parametrize(
+    "indents, after_page_break, indented, joined",
+    [
+        (True, True, False, True),  # a new page goes on with the paragraph: no indent
+        (True, True, True, False),  # a new paragraph starts on the new page
+        (True, False, False, False),  # no page break between them
+        (False, True, False, False),  # no indents to tell: a sentence's end ends the paragraph
+    ],
+)
+def test_a_page_break_after_a_sentence_joins_only_an_unindented_continuation(
+    indents, after_page_break, indented, joined
+):
+    before = Element(PARAGRAPH, "确保工作成效。", 1, indented=True)
+    after = Element(PARAGRAPH, "五是齐心协力。", 4, indented, after_page_break)
+    texts = [e.text for e in join_page_breaks([before, after], indents)]
+    assert texts == (
+        ["确保工作成效。五是齐心协力。"] if joined else ["确保工作成效。", "五是齐心协力。"]
+    )
+
+
 def test_page_break_splits_are_joined_but_not_across_titles():
     elements = [
         Element(PARAGRAPH, "一是提高认", 1),

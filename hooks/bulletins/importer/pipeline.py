@@ -102,7 +102,7 @@ def import_text(
     blocks = blocks_of(rest[:footer_start])
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
         blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
-    elements = read_body(blocks, contents)
+    elements = read_body(blocks, contents, frozenset(entry.number for entry in dropped))
     for element in elements:
         element.text = normalise_punctuation(element.text)
 

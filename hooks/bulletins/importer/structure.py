@@ -36,6 +36,8 @@ class Element:
     kind: str  # TITLE, SECTION or PARAGRAPH
     text: str
     line: int  # 1-based input line where it starts
+    indented: bool = False  # its first line was indented
+    after_page_break: bool = False  # a dropped page number or running head comes just before
 
 
 def join_text(first: str, second: str) -> str:
@@ -64,7 +66,7 @@ def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
             )
         )
         if starts_new:
-            paragraphs.append(Element(PARAGRAPH, line.text, line.number))
+            paragraphs.append(Element(PARAGRAPH, line.text, line.number, line.indented))
         else:
             paragraphs[-1].text = join_text(paragraphs[-1].text, line.text)
     return paragraphs
@@ -102,12 +104,24 @@ def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[
     return result
 
 
-def read_body(blocks: list[list[SourceLine]], contents: Contents) -> list[Element]:
-    """Titles, columns and paragraphs of the body blocks, page-break splits joined."""
+def read_body(
+    blocks: list[list[SourceLine]], contents: Contents, dropped_lines: frozenset[int] = frozenset()
+) -> list[Element]:
+    """Titles, columns and paragraphs of the body blocks, page-break splits joined.
+
+    `dropped_lines`: numbers of the input lines left out (page numbers, running heads): a block
+    right after one starts a new page."""
     elements: list[Element] = []
+    previous_end = None
     for block in split_at_titles(blocks, contents):
-        elements += _block_elements(block, contents, elements[-1] if elements else None)
-    return join_page_breaks(elements)
+        found = _block_elements(block, contents, elements[-1] if elements else None)
+        if found and previous_end is not None:
+            between = range(previous_end + 1, block[0].number)
+            found[0].after_page_break = any(number in dropped_lines for number in between)
+        elements += found
+        previous_end = block[-1].number
+    indents = sum(line.indented for block in blocks for line in block) >= 2
+    return join_page_breaks(elements, indents)
 
 
 def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
@@ -130,18 +144,23 @@ def _block_elements(block: list[SourceLine], contents: Contents, previous: Eleme
     return split_paragraphs(block)
 
 
-def join_page_breaks(elements: list[Element]) -> list[Element]:
-    """Join each paragraph that stops mid-sentence with the paragraph after it."""
+def join_page_breaks(elements: list[Element], indents: bool = False) -> list[Element]:
+    """Join each paragraph that stops mid-sentence with the paragraph after it; in text whose
+    paragraphs start indented (`indents`), also one that a new page continues without an
+    indent, though the page ended at a sentence's end."""
     joined: list[Element] = []
     for element in elements:
         previous = joined[-1] if joined else None
+        continues = not ends_paragraph(previous.text) if previous is not None else False
+        if indents and element.after_page_break and not element.indented:
+            continues = True
         if (
             element.kind == PARAGRAPH
             and previous is not None
             and previous.kind == PARAGRAPH
-            and not ends_paragraph(previous.text)
+            and continues
         ):
             previous.text = join_text(previous.text, element.text)
         else:
-            joined.append(Element(element.kind, element.text, element.line))
+            joined.append(Element(element.kind, element.text, element.line, element.indented))
     return joined
