@@ -185,6 +185,12 @@ def test_page_break_splits_are_joined_but_not_across_titles():
 def test_contents_entries_lose_bullets_and_page_references():
     assert entry_text("- 郭建民调研全国文明城市创建工作") == "郭建民调研全国文明城市创建工作"
     assert entry_text("市民政局推进移风易俗……………1") == "市民政局推进移风易俗"
+    # The page number after a wide gap, as Word's contents copied out as text gives it.
+    assert entry_text("郭建民调研全国文明城市创建工作        1") == "郭建民调研全国文明城市创建工作"
+    assert entry_text("市司法局召开动员会\t3") == "市司法局召开动员会"
+    assert entry_text("市司法局召开动员会\u3000\u300012") == "市司法局召开动员会"
+    # A number after a single space is part of the title.
+    assert entry_text("开展第 2 届志愿服务月活动 2") == "开展第 2 届志愿服务月活动 2"
 
 
 def test_footer_fields_continue_over_lines():

@@ -14,7 +14,8 @@ from .lines import SECTION_RE, SourceLine, compact
 
 CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:：]?$")
 BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
-PAGE_REFERENCE_RE = re.compile(r"\s*[.…·．]{2,}\s*\d{1,3}$")
+# `…… 3` (leaders), or the page number after a wide gap of spaces or a tab (`工作  3`).
+PAGE_REFERENCE_RE = re.compile(r"(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}$")
 FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
 TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
 
