@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 TEXT_SUFFIXES = (".txt",)
@@ -43,8 +44,6 @@ def docx_text(path: Path) -> str:
     A paragraph's manual line breaks stay as newlines: the importer treats them like the hard
     line breaks of PDF text.
     """
-    import zipfile
-
     import docx  # python-docx; imported here so that reading .txt files does not need it
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

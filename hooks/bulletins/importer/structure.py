@@ -8,6 +8,7 @@ without closing punctuation is joined with the next one, unless a title or colum
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -151,16 +152,12 @@ def join_page_breaks(elements: list[Element], indents: bool = False) -> list[Ele
     joined: list[Element] = []
     for element in elements:
         previous = joined[-1] if joined else None
-        continues = not ends_paragraph(previous.text) if previous is not None else False
-        if indents and element.after_page_break and not element.indented:
-            continues = True
-        if (
-            element.kind == PARAGRAPH
-            and previous is not None
-            and previous.kind == PARAGRAPH
-            and continues
-        ):
+        continues = previous is not None and (
+            not ends_paragraph(previous.text)
+            or (indents and element.after_page_break and not element.indented)
+        )
+        if continues and element.kind == PARAGRAPH and previous.kind == PARAGRAPH:
             previous.text = join_text(previous.text, element.text)
         else:
-            joined.append(Element(element.kind, element.text, element.line, element.indented))
+            joined.append(dataclasses.replace(element))  # the caller's elements stay as they were
     return joined
