@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         date = dt.date.fromisoformat(options.date) if options.date else dt.date.today()
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):  # written right, but no such day
+            arguments.error(f"--date '{options.date}' is not a real date")
         arguments.error(
             f"--date '{options.date}' is not a date written YYYY-MM-DD (e.g. 2021-03-18)"
         )

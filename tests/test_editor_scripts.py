@@ -142,6 +142,17 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     assert "did you mean '工作简报'?" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "date, message",
+    [("2021-02-30", "is not a real date"), ("2021-3-18", "is not a date written YYYY-MM-DD")],
+)
+def test_new_bulletin_bad_date_is_a_usage_error_that_says_which(capsys, date, message):
+    with pytest.raises(SystemExit) as exit_info:
+        new_bulletin.main(["--series", "工作简报", "--date", date, "--dry-run"])
+    assert exit_info.value.code == 2
+    assert f"--date '{date}' {message}" in capsys.readouterr().err
+
+
 def run_script(name: str, *arguments: str, cwd) -> subprocess.CompletedProcess:
     """As an editor runs it: `python scripts/<name> …`, from another directory."""
     return subprocess.run(
