@@ -44,8 +44,6 @@ class BarChart:
 
 @dataclass(frozen=True)
 class Cell:
-    row: int
-    column: int
     value: int
     level: int  # 0 (none) .. HEATMAP_LEVELS
     x: float
@@ -92,8 +90,6 @@ def heatmap(rows: list[CountRow], months: list[Month]) -> Heatmap:
     largest = max((max(row.counts, default=0) for row in rows), default=0) or 1
     cells = tuple(
         Cell(
-            row=r,
-            column=c,
             value=value,
             level=math.ceil(HEATMAP_LEVELS * value / largest),
             x=label_width + c * CELL,
