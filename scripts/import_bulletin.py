@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             write_markdown(target, result.markdown)
             print(display_path(target))
         print_problems(result.warnings + result.problems)
-        if errors(result.problems):
+        if errors(result.warnings + result.problems):  # an error about the input too
             status = max(status, CONTENT_PROBLEMS)
     return status
 

@@ -21,6 +21,7 @@ from bulletins.importer.structure import (
     split_paragraphs,
 )
 from bulletins.importer.writer import yaml_scalar
+from bulletins.problems import errors
 from bulletins.registry import load_registry
 from conftest import ROOT
 
@@ -286,3 +287,93 @@ def test_contents_entry_matches_a_title_with_other_punctuation_widths(registry):
     )
     markdown = import_text(text, registry, "in.txt", "in").markdown
     assert "## 市交通运输局启动“文明出行，从我做起”活动\n" in markdown
+
+
+# --- contents entries worded otherwise than their titles -----------------------------------
+
+SEED_IMPORT = ROOT / "tests" / "fixtures" / "import" / "seed"
+SEED_TITLES = [
+    "郭建民调研全国文明城市创建工作",
+    "我市专项治理建筑施工围挡公益广告损毁、小区内占用消防车通道和乱贴小广告行为",
+    "市司法局召开文明建设及创城工作动员会",
+    "市卫生健康委扎实推进全国文明城市创建工作",
+    "市生态环境局全面推动全国文明城市创建工作",
+]
+CONTENTS_FORMS = {"bullets": "- {}", "bare lines": "{}", "page references": "{}……3"}
+SEED_CONTENTS_LINE = 11  # the seed's first contents line in its raw text
+
+
+def seed_with_contents(entries: list[str], form: str) -> str:
+    """The seed's raw text with its contents replaced by `entries` written in `form`."""
+    text = (SEED_IMPORT / "input.txt").read_text(encoding="utf-8")
+    seed_contents = "\n".join(f"- {title}" for title in SEED_TITLES)
+    assert seed_contents in text
+    return text.replace(seed_contents, "\n".join(form.format(entry) for entry in entries))
+
+
+def with_entries(changes: dict[int, str]) -> list[str]:
+    return [changes.get(index, title) for index, title in enumerate(SEED_TITLES)]
+
+
+@pytest.mark.parametrize("form", CONTENTS_FORMS.values(), ids=CONTENTS_FORMS.keys())
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {0: "郭建民调研文明城市创建工作"},
+        {3: "市卫健委扎实推进全国文明城市创建工作"},
+        {4: "市生态环境局全面推进全国文明城市创建"},
+        {2: "市司法局召开动员会", 3: "市卫健委扎实推进创建工作"},
+    ],
+    ids=["first", "middle", "last", "two in a row"],
+)
+def test_contents_entry_worded_otherwise_finds_the_title_printed(registry, form, changes):
+    """Before, the contents stopped at such an entry: its line and every later one were read
+    as text, and every later article was merged into the one before it (exit 0)."""
+    text = seed_with_contents(with_entries(changes), form)
+    result = import_text(text, registry, "in.txt", "in")
+    assert result.markdown == (SEED_IMPORT / "expected.md").read_text(encoding="utf-8")
+    notes = [p for p in result.warnings if p.field == "contents"]
+    assert [(p.line, p.severity) for p in notes] == [
+        (SEED_CONTENTS_LINE + index, "warning") for index in sorted(changes)
+    ]
+    for note, index in zip(notes, sorted(changes), strict=True):
+        assert f"'{changes[index]}' is printed above its article as '{SEED_TITLES[index]}'" in str(
+            note
+        )
+
+
+def test_contents_entry_broken_over_two_lines_and_worded_otherwise(registry):
+    entries = with_entries(
+        {1: "我市专项治理建筑施工围挡公益广告损毁、小区内占用消防车通道\n  和乱贴小广告"}
+    )
+    result = import_text(seed_with_contents(entries, "- {}"), registry, "in.txt", "in")
+    assert result.markdown == (SEED_IMPORT / "expected.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("form", CONTENTS_FORMS.values(), ids=CONTENTS_FORMS.keys())
+@pytest.mark.parametrize("index", [2, 4], ids=["middle", "last"])
+def test_contents_entry_with_no_title_like_it_is_an_error_on_its_line(registry, form, index):
+    """Nothing in the text is like the entry: its article cannot be told from the one before,
+    which the editor must fix (an error: the importer exits 1); the other articles stay."""
+    entries = with_entries({index: "环保与司法部门行动起来"})
+    result = import_text(seed_with_contents(entries, form), registry, "in.txt", "in")
+    (error,) = errors(result.warnings)
+    assert (error.line, error.field) == (SEED_CONTENTS_LINE + index, "contents")
+    assert "no title like '环保与司法部门行动起来' is printed in the text" in error.message
+    titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
+    assert titles == SEED_TITLES[:index] + SEED_TITLES[index + 1 :]
+
+
+def test_text_after_contents_is_not_taken_for_an_entry(registry):
+    """The first title after the contents is not printed again: it ends the contents, also
+    when a line printed again (a running head) follows it."""
+    text = (
+        "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+        "- 市司法局召开动员会\n- 市民政局推进移风易俗\n\n"
+        "市司法局召开动员会\n工作简报第9期\n3月8日，市司法局召开动员会。\n\n"
+        "市民政局推进移风易俗\n\n工作简报第9期\n市民政局推进移风易俗，成效明显。"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
+    assert titles == ["市司法局召开动员会", "市民政局推进移风易俗"]
+    assert not [p for p in result.warnings if p.field == "contents"]

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..model import canonical_source_path
 from ..parse import PLACEHOLDER_PREFIX, parse_bulletin
-from ..problems import WARNING, Problem
+from ..problems import ERROR, WARNING, Problem
 from ..registry import Registry
-from .contents import read_contents
+from .contents import Contents, read_contents
 from .footer import is_footer_start, read_footer
 from .header import read_header
 from .infer import suggest_departments, suggest_topics
@@ -69,8 +69,8 @@ def import_text(
     messages show the directory the file is written under."""
     warnings: list[Problem] = []
 
-    def warn(line: int, field_name: str, message: str) -> None:
-        warnings.append(Problem(input_path, line, field_name, message, WARNING))
+    def warn(line: int, field_name: str, message: str, severity: str = WARNING) -> None:
+        warnings.append(Problem(input_path, line, field_name, message, severity))
 
     all_lines = split_lines(text)
     dropped = [
@@ -87,6 +87,7 @@ def import_text(
     contents = read_contents(rest)
     dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
+    _report_differing_entries(contents, warn)
 
     rest = _without_running_heads(rest, content, contents.titles, dropped, warn)
     footer_start = next(
@@ -117,6 +118,26 @@ def import_text(
     _, problems = parse_bulletin(markdown, source_path, f"{docs_display}/{source_path}", registry)
     dropped.sort(key=lambda d: d.number)
     return ImportResult(markdown, source_path, warnings, problems, dropped)
+
+
+def _report_differing_entries(contents: Contents, warn) -> None:
+    for differing in contents.differing:
+        if differing.title is None:
+            warn(
+                differing.line.number,
+                "contents",
+                f"no title like '{differing.entry}' is printed in the text: its article is read "
+                "as part of the one before; add its '## ' title and front matter entry",
+                ERROR,
+            )
+        else:
+            warn(
+                differing.line.number,
+                "contents",
+                f"'{differing.entry}' is printed above its article as "
+                f"'{normalise_punctuation(differing.title)}': "
+                "the printed title is kept; check it",
+            )
 
 
 def _without_running_heads(rest, content, titles, dropped, warn) -> list[SourceLine]:

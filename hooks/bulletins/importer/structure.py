@@ -12,9 +12,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .contents import TITLE_MAX_LINES, Contents
+from .contents import TITLE_MAX_LINES, Contents, reads_as_title
 from .lines import SECTION_RE, SourceLine, compact
-from .punctuation import PROTECTED_RE
 
 TITLE = "title"
 SECTION = "section"  # a column such as 【创城动态】 grouping the articles after it
@@ -24,8 +23,6 @@ PARAGRAPH = "paragraph"
 # closing quotes or brackets; anything else means the sentence goes on after the break. A
 # half-width full stop counts too (it is made 。 later), except after a Latin letter ("e.g.").
 PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
-TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
-TITLE_MAX_CHARS = 40
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
 SHORT_LINE_RATIO = 0.9  # a line this much shorter than the block's widest ends its paragraph
 ASCII_WORD_END_RE = re.compile(r"[A-Za-z0-9]$")
@@ -78,12 +75,7 @@ def looks_like_title(lines: list[SourceLine]) -> bool:
 
     Punctuation inside quotation marks does not count: 启动“文明出行，从我做起”主题活动.
     """
-    text = compact("".join(line.text for line in lines))
-    return (
-        len(lines) <= 2
-        and 0 < len(text) <= TITLE_MAX_CHARS
-        and not TITLE_PUNCTUATION_RE.search(PROTECTED_RE.sub("", text))
-    )
+    return len(lines) <= 2 and reads_as_title("".join(line.text for line in lines))
 
 
 def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[list[SourceLine]]:
