@@ -78,9 +78,11 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
             problems.append(
                 Problem(
                     display.get(bulletin.source_path, bulletin.source_path),
-                    1,
-                    "",
-                    f"file name does not follow series, date and issue: move it to docs/{expected}",
+                    bulletin.issue_line,  # series, issue and date stand together at the top
+                    "issue",
+                    f"the file name does not fit {bulletin.series.name} "
+                    f"{bulletin.date.year}年第{bulletin.issue}期 (series, date and issue): "
+                    f"move the file to docs/{expected}, or correct these fields",
                 )
             )
     return problems
