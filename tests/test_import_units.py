@@ -82,7 +82,15 @@ def test_date_forms(text):
 
 def test_impossible_date_is_reported_not_guessed():
     header = read_header(lines("工作简报\n第9期\n2021年2月30日"), SERIES)
-    assert header.date is None and "not a real date" in header.notes[0]
+    assert header.date is None and header.date_notes == [(3, "'2021年2月30日' is not a real date")]
+
+
+def test_impossible_date_is_reported_on_its_line(registry):
+    text = "工作简报\n第9期\n聊城市创城办\n2021年2月30日\n\n标题一\n\n正文。"
+    warnings = import_text(text, registry, "in.txt", "in").warnings
+    assert [str(p) for p in warnings if p.field == "date"] == [
+        "in.txt:4: warning: date: '2021年2月30日' is not a real date: fill in the date (YYYY-MM-DD)"
+    ]
 
 
 def test_header_with_issuer_and_date_on_one_line_and_bracketed_year():

@@ -52,7 +52,7 @@ class Header:
     issuer: str | None = None
     date: dt.date | None = None
     lines: list[SourceLine] = field(default_factory=list)  # the lines the header took
-    notes: list[str] = field(default_factory=list)  # what looked wrong, for the editor
+    date_notes: list[tuple[int, str]] = field(default_factory=list)  # (line, what is wrong)
 
 
 def chinese_number(text: str) -> int | None:
@@ -98,7 +98,7 @@ def read_header(lines: list[SourceLine], series_names: list[str]) -> Header:
     else:
         start = 0
     for line in lines[start:]:
-        if not _read_line(header, line.text):
+        if not _read_line(header, line):
             break
         header.lines.append(line)
     return header
@@ -137,14 +137,14 @@ def _read_numbers(header: Header, text: str) -> bool:
     return found
 
 
-def _read_line(header: Header, text: str) -> bool:
+def _read_line(header: Header, line: SourceLine) -> bool:
     """Take one header line; False when it is not part of the header."""
-    rest = text
+    rest = line.text
     found = False
     if header.date is None and (match := DATE_RE.search(rest)):
         date = parse_date(match)
         if date is None:
-            header.notes.append(f"'{match[0]}' is not a real date")
+            header.date_notes.append((line.number, f"'{match[0]}' is not a real date"))
         header.date = date
         rest = rest.replace(match[0], "")
         found = True

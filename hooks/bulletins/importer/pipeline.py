@@ -168,10 +168,10 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
         series = placeholder("系列")
     if header.issue is None:
         warn(first_line, "issue", "no issue number (第N期) found: fill in the issue")
-    if header.date is None:
+    for line, note in header.date_notes:
+        warn(line, "date", f"{note}: fill in the date (YYYY-MM-DD)")
+    if header.date is None and not header.date_notes:
         warn(first_line, "date", "no date found: fill in the date (YYYY-MM-DD)")
-    for note in header.notes:
-        warn(first_line, "date", note)
     if header.issuer is None:
         warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
 
