@@ -226,6 +226,10 @@ def test_footer_fields_continue_over_lines():
         ('他说:"好,干!"', '他说："好,干!"'),
         ("《关于印发(试行)的通知》", "《关于印发(试行)的通知》"),
         ("Hello, world (test)", "Hello, world (test)"),
+        # Brackets around a book title or quotation: the brackets are outside it.
+        ("依据(《聊城市文明行为促进条例》)开展", "依据（《聊城市文明行为促进条例》）开展"),
+        ("(见“两手抓”要求)。", "（见“两手抓”要求）。"),
+        ("“引用(原文)不改” (中文)", "“引用(原文)不改” （中文）"),
     ],
 )
 def test_punctuation_is_normalised_only_where_safe(raw, normalised):

@@ -27,6 +27,7 @@ SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 
 def normalise_punctuation(text: str) -> str:
     """The text with safe half-width to full-width replacements, quotations untouched."""
+    text = _full_width_brackets(text)
     pieces = []
     position = 0
     for match in PROTECTED_RE.finditer(text):
@@ -39,7 +40,6 @@ def normalise_punctuation(text: str) -> str:
 
 def _normalise_plain(text: str) -> str:
     text = SPACE_BETWEEN_CJK_RE.sub("", text)
-    text = BRACKETS_RE.sub(_full_width_brackets, text)
     text = FULL_STOP_RE.sub("。", text)
 
     def replace(match: re.Match) -> str:
@@ -52,6 +52,22 @@ def _normalise_plain(text: str) -> str:
     return MARK_NEXT_TO_CJK_RE.sub(replace, text)
 
 
-def _full_width_brackets(match: re.Match) -> str:
-    inner = match[1]
-    return f"（{inner}）" if HAN_RE.search(inner) else match[0]
+def _full_width_brackets(text: str) -> str:
+    """Brackets around Chinese text made full-width, a quotation or book title inside them
+    included (`(依据《条例》)`); brackets inside a quotation stay as written."""
+    quoted = [match.span() for match in PROTECTED_RE.finditer(text)]
+
+    def outside_quotes(position: int) -> bool:
+        return not any(start <= position < end for start, end in quoted)
+
+    def replace(match: re.Match) -> str:
+        inner = match[1]
+        if (
+            HAN_RE.search(inner)
+            and outside_quotes(match.start())
+            and outside_quotes(match.end() - 1)
+        ):
+            return f"（{inner}）"
+        return match[0]
+
+    return BRACKETS_RE.sub(replace, text)
