@@ -389,3 +389,37 @@ def test_text_after_contents_is_not_taken_for_an_entry(registry):
     titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
     assert titles == ["市司法局召开动员会", "市民政局推进移风易俗"]
     assert not [p for p in result.warnings if p.field == "contents"]
+
+
+TITLE_ACROSS_PAGES = (
+    "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+    "- 市司法局召开动员会\n- 市民政局推进移风易俗工作\n\n"
+    "市司法局召开动员会\n\n3月8日，市司法局召开动员会。\n\n"
+    "市民政局推进移风\n- 2 -\n{head}{rest}成效明显。\n- 3 -\n{head}"
+)
+
+
+def test_title_across_a_page_break_is_one_title(registry):
+    """Before, the title's two parts (the page number between them dropped) were read as
+    text, and the article was merged into the one before it, without a warning."""
+    result = import_text(
+        TITLE_ACROSS_PAGES.format(head="", rest="易俗工作\n市民政局"), registry, "in.txt", "in"
+    )
+    assert "## 市民政局推进移风易俗工作\n\n市民政局成效明显。\n" in result.markdown
+    assert not [p for p in result.warnings if p.field == "contents"]
+
+
+def test_title_across_a_page_break_and_a_running_head_is_joined_again(registry):
+    """The running head between the parts (left out only after the contents are read) makes
+    the entry differ from what is printed; the rest starting the next page is taken back."""
+    text = TITLE_ACROSS_PAGES.format(head="工作简报第9期\n", rest="易俗工作\n市民政局")
+    joined = import_text(text, registry, "in.txt", "in")
+    assert "## 市民政局推进移风易俗工作\n\n市民政局成效明显。\n" in joined.markdown
+    (note,) = [p for p in joined.warnings if p.field == "contents"]
+    assert "broken over a page break: joined again" in note.message
+    # The next page goes on otherwise: the title stays as printed, the text as it is.
+    text = TITLE_ACROSS_PAGES.format(head="工作简报第9期\n", rest="市民政局")
+    kept = import_text(text, registry, "in.txt", "in")
+    assert "## 市民政局推进移风\n\n市民政局成效明显。\n" in kept.markdown
+    (note,) = [p for p in kept.warnings if p.field == "contents"]
+    assert "is printed above its article as '市民政局推进移风'" in note.message

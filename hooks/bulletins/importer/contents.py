@@ -53,6 +53,9 @@ class Contents:
     titles: list[str] = field(default_factory=list)  # in order, contents form
     lines: list[SourceLine] = field(default_factory=list)  # the lines the contents took
     differing: list[DifferingEntry] = field(default_factory=list)
+    # title_key of a title's first part printed at the foot of a page -> the whole title, as
+    # the contents give it: the rest starts the next page (see structure.complete_titles).
+    broken: dict[str, str] = field(default_factory=dict)
 
     def title_for(self, text: str) -> str | None:
         """The contents form of a body line (or lines joined) that repeats a contents entry."""
@@ -217,6 +220,9 @@ def _contents(entries: list[Entry], taken: list[SourceLine], lines, openings) ->
         if found:
             contents.titles.append(found[0])
             printed_at[position] = found[1]
+            part = title_key(found[0])
+            if title_key(text).startswith(part):
+                contents.broken[part] = text
     return contents
 
 

@@ -87,7 +87,6 @@ def import_text(
     contents = read_contents(rest)
     dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
-    _report_differing_entries(contents, warn)
 
     rest = _without_running_heads(rest, content, contents.titles, dropped, warn)
     footer_start = next(
@@ -104,6 +103,7 @@ def import_text(
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
         blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
     elements = read_body(blocks, contents, frozenset(entry.number for entry in dropped))
+    _report_differing_entries(contents, {e.text for e in elements if e.kind == TITLE}, warn)
     for element in elements:
         element.text = normalise_punctuation(element.text)
 
@@ -120,9 +120,16 @@ def import_text(
     return ImportResult(markdown, source_path, warnings, problems, dropped)
 
 
-def _report_differing_entries(contents: Contents, warn) -> None:
+def _report_differing_entries(contents: Contents, titles: set[str], warn) -> None:
     for differing in contents.differing:
-        if differing.title is None:
+        if differing.entry in titles:  # printed broken over a page break, made whole
+            warn(
+                differing.line.number,
+                "contents",
+                f"'{differing.entry}' is printed above its article broken over a page break: "
+                "joined again; check it",
+            )
+        elif differing.title is None:
             warn(
                 differing.line.number,
                 "contents",

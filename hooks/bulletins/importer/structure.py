@@ -9,10 +9,11 @@ without closing punctuation is joined with the next one, unless a title or colum
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
-from .contents import TITLE_MAX_LINES, Contents, reads_as_title
+from .contents import TITLE_MAX_LINES, Contents, reads_as_title, title_key
 from .lines import SECTION_RE, SourceLine, compact
 
 TITLE = "title"
@@ -79,22 +80,30 @@ def looks_like_title(lines: list[SourceLine]) -> bool:
 
 
 def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[list[SourceLine]]:
-    """Start a new block at each line that begins a contents title, blank line or not."""
+    """Start a new block at each line that begins a contents title, blank line or not. A title
+    may run on into the next block: broken over a page break, whose page number is dropped."""
     if not contents.titles:
         return blocks
+    lines = [line for block in blocks for line in block]
+    block_starts = set(itertools.accumulate((len(block) for block in blocks[:-1]), initial=0))
     result: list[list[SourceLine]] = []
-    for block in blocks:
-        current: list[SourceLine] = []
-        for index, line in enumerate(block):
-            if current and any(
-                contents.title_for("".join(other.text for other in block[index : index + count]))
-                for count in range(1, TITLE_MAX_LINES + 1)
-            ):
-                result.append(current)
-                current = []
-            current.append(line)
-        result.append(current)
+    position = 0
+    while position < len(lines):
+        taken = _title_lines_at(lines, position, contents)
+        if taken or position in block_starts:
+            result.append([])
+        taken = taken or 1
+        result[-1] += lines[position : position + taken]
+        position += taken
     return result
+
+
+def _title_lines_at(lines: list[SourceLine], position: int, contents: Contents) -> int:
+    """How many lines from `position` make a contents title (the most that do); 0: none."""
+    for count in range(min(TITLE_MAX_LINES, len(lines) - position), 0, -1):
+        if contents.title_for("".join(line.text for line in lines[position : position + count])):
+            return count
+    return 0
 
 
 def read_body(
@@ -114,7 +123,32 @@ def read_body(
         elements += found
         previous_end = block[-1].number
     indents = sum(line.indented for block in blocks for line in block) >= 2
-    return join_page_breaks(elements, indents)
+    return complete_titles(join_page_breaks(elements, indents), contents)
+
+
+def complete_titles(elements: list[Element], contents: Contents) -> list[Element]:
+    """A title whose first part ends a page and whose rest starts the next (the contents give
+    it whole): the title made whole, the rest taken off the paragraph after it."""
+    for title, following in zip(elements, elements[1:], strict=False):
+        whole = contents.broken.get(title_key(title.text)) if title.kind == TITLE else None
+        if whole is None or following.kind != PARAGRAPH:
+            continue
+        rest = _without_prefix(following.text, title_key(whole)[len(title_key(title.text)) :])
+        if rest is not None:
+            title.text, following.text = whole, rest
+    return [element for element in elements if element.text]
+
+
+def _without_prefix(text: str, key: str) -> str | None:
+    """`text` without the characters at its start that make `key` (as `title_key`); None if
+    it does not start with them."""
+    for end in range(1, len(text) + 1):
+        start_key = title_key(text[:end])
+        if start_key == key:
+            return text[end:].lstrip()
+        if not key.startswith(start_key):
+            return None
+    return None
 
 
 def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
