@@ -74,7 +74,9 @@ def test_printed_issue_has_masthead_articles_and_distribution_in_order(seed_pdf)
         "共印260份",
     ]
     positions = [text.find(part) for part in expected_in_order]
-    assert -1 not in positions, [p for p, at in zip(expected_in_order, positions, strict=True) if at == -1]
+    assert -1 not in positions, [
+        p for p, at in zip(expected_in_order, positions, strict=True) if at == -1
+    ]
     assert positions == sorted(positions)
     # Screen-only parts are not printed: tabs, search, article chips, links to other issues.
     for screen_only in ("按部门", "搜索", "部门：", "专题：", "上一期", "Material"):
