@@ -201,5 +201,8 @@ def test_import_exits_1_when_a_contents_entry_has_no_title_in_the_text(tmp_path,
     raw.write_text(text, encoding="utf-8")
     assert import_bulletin.main([str(raw), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert "第9期.txt:13: contents: no title like '司法部门行动起来' is printed in the text" in err
+    assert (
+        "第9期.txt:13: contents: no title like '司法部门行动起来' is printed where the contents put it"
+        in err
+    )
     assert (tmp_path / "out" / "bulletins" / "2021" / "gzjb-009.md").exists()

@@ -362,8 +362,15 @@ def test_contents_entry_broken_over_two_lines_and_worded_otherwise(registry):
     assert result.markdown == (SEED_IMPORT / "expected.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("form", CONTENTS_FORMS.values(), ids=CONTENTS_FORMS.keys())
-@pytest.mark.parametrize("index", [2, 4], ids=["middle", "last"])
+WRITTEN_FORMS = {"bullets": "- {}", "page references": "{}……3"}
+
+
+@pytest.mark.parametrize(
+    "form, index",
+    [(form, index) for form in WRITTEN_FORMS.values() for index in (0, 2, 4)] + [("{}", 2)],
+    ids=[f"{name}-{at}" for name in WRITTEN_FORMS for at in ("first", "middle", "last")]
+    + ["bare lines-middle"],  # bare lines after the last entry: see the test below
+)
 def test_contents_entry_with_no_title_like_it_is_an_error_on_its_line(registry, form, index):
     """Nothing in the text is like the entry: its article cannot be told from the one before,
     which the editor must fix (an error: the importer exits 1); the other articles stay."""
@@ -371,7 +378,11 @@ def test_contents_entry_with_no_title_like_it_is_an_error_on_its_line(registry, 
     result = import_text(seed_with_contents(entries, form), registry, "in.txt", "in")
     (error,) = errors(result.warnings)
     assert (error.line, error.field) == (SEED_CONTENTS_LINE + index, "contents")
-    assert "no title like '环保与司法部门行动起来' is printed in the text" in error.message
+    read_as = "text before the first title" if index == 0 else "part of the one before"
+    assert (
+        "no title like '环保与司法部门行动起来' is printed where the contents put it: "
+        f"its article is read as {read_as}" in error.message
+    )
     titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
     assert titles == SEED_TITLES[:index] + SEED_TITLES[index + 1 :]
 
@@ -423,3 +434,107 @@ def test_title_across_a_page_break_and_a_running_head_is_joined_again(registry):
     assert "## 市民政局推进移风\n\n市民政局成效明显。\n" in kept.markdown
     (note,) = [p for p in kept.warnings if p.field == "contents"]
     assert "is printed above its article as '市民政局推进移风'" in note.message
+
+
+def seed_with_text_before_first_title(text: str, contents: str = "- {}", changes=None) -> str:
+    seed = seed_with_contents(with_entries(changes or {}), contents)
+    first_title = f"\n\n{SEED_TITLES[0]}\n\n"
+    assert seed.count(first_title) == 1
+    return seed.replace(first_title, f"\n\n{text}{first_title}")
+
+
+def titles_of(markdown: str) -> list[str]:
+    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+
+
+@pytest.mark.parametrize("contents", CONTENTS_FORMS.values(), ids=CONTENTS_FORMS.keys())
+@pytest.mark.parametrize(
+    "lead",
+    ["编者按：3月以来，全市各部门迅速行动，现将有关情况摘编如下。", "创城工作动态"],
+    ids=["sentence", "short line"],
+)
+def test_text_between_contents_and_first_title_stays_text(registry, contents, lead):
+    """Found in review: the first version took a lead before the first title for a contents
+    entry, dropped it and exited 1."""
+    result = import_text(
+        seed_with_text_before_first_title(lead, contents), registry, "in.txt", "in"
+    )
+    assert titles_of(result.markdown) == SEED_TITLES
+    assert f"\n{lead}\n" in result.markdown
+    assert not errors(result.warnings + result.problems)
+
+
+def test_bare_last_entry_worded_otherwise_before_a_lead_is_found(registry):
+    text = seed_with_text_before_first_title(
+        "创城工作动态", "{}", {4: "市生态环境局推动全国文明城市创建"}
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert titles_of(result.markdown) == SEED_TITLES
+    assert "\n创城工作动态\n" in result.markdown
+
+
+def test_bare_line_after_the_contents_is_text_unless_its_title_is_found(registry):
+    """A bare line after the last entry printed again, with no title like it: a lead or an
+    entry? It stays text, and a warning on its line says what it may be (exit 0)."""
+    entries = with_entries({4: "环保与司法部门行动起来"})
+    result = import_text(seed_with_contents(entries, "{}"), registry, "in.txt", "in")
+    assert titles_of(result.markdown) == SEED_TITLES[:4]
+    assert "\n环保与司法部门行动起来\n" in result.markdown
+    (note,) = [p for p in result.warnings if p.field == "contents"]
+    assert note.line == SEED_CONTENTS_LINE + 4 and "may be a contents entry" in note.message
+    assert not errors(result.warnings)
+
+
+def test_three_entries_in_a_row_worded_otherwise(registry):
+    changes = {
+        2: "市司法局召开动员会",
+        3: "市卫健委扎实推进创建工作",
+        4: "市生态环境局推动全国文明城市创建",
+    }
+    result = import_text(
+        seed_with_contents(with_entries(changes), "- {}"), registry, "in.txt", "in"
+    )
+    assert result.markdown == (SEED_IMPORT / "expected.md").read_text(encoding="utf-8")
+
+
+def test_entry_worded_otherwise_before_a_column_line(registry):
+    """Found in review: a column line after a differing entry ended the contents."""
+    entries = with_entries({2: "市司法局召开动员会"})
+    text = seed_with_contents(entries[:3] + ["【部门动态】"] + entries[3:], "{}")
+    text = text.replace("- 【部门动态】", "【部门动态】").replace(
+        f"\n\n{SEED_TITLES[3]}\n\n", f"\n\n【部门动态】\n\n{SEED_TITLES[3]}\n\n"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert titles_of(result.markdown) == SEED_TITLES
+
+
+def test_entries_worded_otherwise_take_the_titles_most_alike_together(registry):
+    """Found in review: each entry took its own best match, and 市司法局召开创城工作动员会
+    took the title of 市民政局召开创城工作动员会, the next entry's."""
+    text = (
+        "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+        "- 市交通运输局开展文明交通劝导\n- 市司法局召开创城工作动员会\n"
+        "- 市民政局召开创城动员会\n- 市城管局整治占道经营\n\n"
+        "市交通运输局开展文明交通劝导\n\n3月2日，劝导活动开展。\n\n"
+        "市司法局召开文明建设及创城工作动员会\n\n3月8日，司法局召开会议。\n\n"
+        "市民政局召开创城工作动员会\n\n3月9日，民政局召开会议。\n\n"
+        "市城管局整治占道经营\n\n3月10日，城管局开展整治。"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert titles_of(result.markdown) == [
+        "市交通运输局开展文明交通劝导",
+        "市司法局召开文明建设及创城工作动员会",
+        "市民政局召开创城工作动员会",
+        "市城管局整治占道经营",
+    ]
+
+
+@pytest.mark.parametrize("first_part", ["市民", "市民政局推进", "市民政局推进移风易"])
+def test_title_across_a_page_break_and_running_head_anywhere_in_it(registry, first_part):
+    """Found in review: with a running head between them, only late breaks were joined."""
+    rest = "市民政局推进移风易俗工作"[len(first_part) :]
+    text = TITLE_ACROSS_PAGES.replace("市民政局推进移风\n", f"{first_part}\n").format(
+        head="工作简报第9期\n", rest=f"{rest}\n市民政局"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert "## 市民政局推进移风易俗工作\n\n市民政局成效明显。\n" in result.markdown

@@ -2,41 +2,39 @@
 
 A contents entry is recognised by what follows it: the same title printed again above its
 article (compared without white space, since PDF text breaks long titles with spaces). The
-contents form of a title is the one kept, as it has no stray spaces.
+contents form of a title is the one kept, as it has no stray spaces. A line printed twice or
+more further down is a running head, not an entry.
 
 An entry worded otherwise than its title (`市卫健委…` in the contents, `市卫生健康委…` above the
-article) is not printed again, but it is still an entry when it stands between two entries that
-are and is written as one (bullet, page reference) or reads as a title; after the last entry
-that is printed again, when it is written as the entries are or the first article's title comes
-right after it. Its title is the most similar title-like text printed between its neighbours'
-titles. Stopping the contents at such an entry, as a first version did, read the entries after
-it as text and merged every later article into the one before it.
+article) is not printed again. It is still an entry when it stands between two entries that
+are, unless it ends a sentence; after the last entry printed again, when it is written as the
+entries are (bullet, page reference), or, in contents of bare lines, when its title is found
+(see entry_titles.py for how). Stopping the contents at such an entry, as a first version did,
+read the entries after it as text and merged every later article into the one before it.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .entry_titles import (
+    TITLE_MAX_LINES,
+    Candidate,
+    assign_titles,
+    candidates,
+    could_be_title,
+    title_key,
+)
 from .lines import SECTION_RE, SourceLine, compact
-from .punctuation import PROTECTED_RE
 
 CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:：]?$")
 BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
 # `…… 3` (leaders), or the page number after a wide gap of spaces or a tab (`工作  3`).
 PAGE_REFERENCE_RE = re.compile(r"(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}$")
-FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
-TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
-TITLE_MAX_CHARS = 40
-TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
-# Up to this many lines between two entries printed again may be entries worded differently.
-MAX_DIFFERING_LINES = 2
-# How alike an entry and its title printed otherwise must be (difflib's ratio), the most alike
-# title-like text between the neighbours' titles taken: 市卫健委扎实推进全国文明城市创建工作 and
-# 市卫生健康委…: 0.92; 市司法局召开动员会 and 市司法局召开文明建设及创城工作动员会: 0.67; two of
-# the seed's titles that share only 全国文明城市创建工作: 0.62, but never between the same neighbours.
-SIMILAR_TITLE_RATIO = 0.6
+# Up to this many lines between two entries printed again may be entries worded otherwise.
+MAX_DIFFERING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +44,7 @@ class DifferingEntry:
     line: SourceLine  # its (first) line in the contents
     entry: str  # as the contents word it
     title: str | None  # as printed above the article; None: no title like it was found
+    first: bool  # the contents' first entry: no article comes before its own
 
 
 @dataclass
@@ -61,21 +60,6 @@ class Contents:
         """The contents form of a body line (or lines joined) that repeats a contents entry."""
         key = title_key(text)
         return next((title for title in self.titles if title_key(title) == key), None)
-
-
-def title_key(text: str) -> str:
-    """How a contents entry and a title are compared: no white space, punctuation full-width
-    (the contents may have `“文明出行，从我做起”` where the body has a half-width comma)."""
-    return compact(text).translate(FULL_WIDTH_KEY)
-
-
-def reads_as_title(text: str) -> bool:
-    """Short, without sentence punctuation outside quotation marks (启动“文明出行，从我做起”活动
-    is a title)."""
-    text = compact(text)
-    return 0 < len(text) <= TITLE_MAX_CHARS and not TITLE_PUNCTUATION_RE.search(
-        PROTECTED_RE.sub("", text)
-    )
 
 
 def entry_text(text: str) -> str:
@@ -104,7 +88,11 @@ def line_openings(lines: list[SourceLine]) -> dict[str, int]:
     return found
 
 
-Entry = tuple[list[SourceLine], str, bool]  # its lines, its text, printed again as it is
+@dataclass(frozen=True)
+class Entry:
+    lines: list[SourceLine]
+    text: str
+    printed: bool  # printed again as it is, above its article
 
 
 def read_contents(lines: list[SourceLine]) -> Contents:
@@ -112,6 +100,9 @@ def read_contents(lines: list[SourceLine]) -> Contents:
     if not lines:
         return Contents()
     openings = line_openings(lines)
+    printed_on: dict[str, list[int]] = defaultdict(list)
+    for line in lines:
+        printed_on[title_key(line.text)].append(line.number)
 
     def printed_later(text: str, line: SourceLine) -> bool:
         # The same text printed again further down: the title above its article.
@@ -119,17 +110,19 @@ def read_contents(lines: list[SourceLine]) -> Contents:
 
     def repeated_entry(index: int) -> tuple[str, int] | None:
         """(entry text, lines taken) of an entry at `index` printed again further down."""
-        text = entry_text(lines[index].text)
-        if printed_later(text, lines[index]):
-            return text, 1
+        line = lines[index]
+        text = entry_text(line.text)
+        if printed_later(text, line):
+            later = [number for number in printed_on[title_key(text)] if number > line.number]
+            return (text, 1) if len(later) < 2 else None  # printed more often: a running head
         if index + 1 < len(lines):
             joined = text + entry_text(lines[index + 1].text)  # an entry broken over two lines
-            if printed_later(joined, lines[index]):
+            if printed_later(joined, line):
                 return joined, 2
         return None
 
     entries: list[Entry] = []
-    others: list[SourceLine] = []  # lines since the last entry printed again
+    others: list[int] = []  # indices of the lines since the last entry printed again
     index = 1 if CONTENTS_LABEL_RE.match(compact(lines[0].text)) else 0
     stop = index  # lines[:stop] are the contents
     body_start = None  # the line of the first title printed again: the contents end before it
@@ -137,111 +130,124 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         line = lines[index]
         if body_start is not None and line.number >= body_start:
             break
-        if SECTION_RE.match(compact(entry_text(line.text))):
-            if others:
-                break  # a column after the contents: the body has begun
-            index = stop = index + 1  # a column name; printed again in the body
+        if SECTION_RE.match(compact(entry_text(line.text))):  # a column; printed again later
+            index += 1
+            stop = stop if others else index
             continue
         found = repeated_entry(index)
         if found is None:
             if len(others) == MAX_DIFFERING_LINES:
                 break
-            others.append(line)
+            others.append(index)
             index += 1
             continue
         if others:
-            if not _gap_is_entries(others):
+            if not all(could_be_title(entry_text(lines[i].text)) for i in others):
                 break
-            entries += _differing_entries(others)
+            entries += _differing_entries([lines[i] for i in others])
             others = []
         text, taken = found
-        entries.append((lines[index : index + taken], text, True))
-        if body_start is None:
-            body_start = openings[title_key(text)]
+        entries.append(Entry(lines[index : index + taken], text, True))
+        body_start = body_start or openings[title_key(text)]
         index = stop = index + taken
     if not entries:
         return Contents()
-    following = lines[stop + len(others)] if stop + len(others) < len(lines) else None
-    trailing = _trailing_entries(others, following, entries, openings)
-    stop += len(trailing)
-    entries += _differing_entries(trailing)
+    return _with_trailing_entries(entries, [*others, index], lines, stop, openings)
+
+
+def _with_trailing_entries(entries, others, lines, stop, openings) -> Contents:
+    """The contents, with as many of the lines after the last entry printed again (indices
+    `others`, then the index of the line after them) as are entries too: written as the
+    entries are, or, in contents of bare lines, with their titles found, and the first
+    article's title at most a few lines further on."""
+    written = all(written_as_entry(entry.lines[0].text) for entry in entries)
+    first_title_line = openings[title_key(entries[0].text)] if entries[0].printed else None
+    if not written and first_title_line is not None and others[-1] < len(lines):
+        if lines[others[-1]].number != first_title_line:
+            others = [others[-1]]  # the lines run on past the first title: text, not entries
+    for count in range(len(others) - 1, 0, -1):
+        trailing = [lines[i] for i in others[:count]]
+        if written:
+            if not all(written_as_entry(line.text) for line in trailing):
+                continue
+        elif not all(could_be_title(entry_text(line.text)) for line in trailing):
+            continue
+        contents = _contents(
+            entries + _differing_entries(trailing), lines[: others[count - 1] + 1], lines, openings
+        )
+        found = {differing.line.number for differing in contents.differing if differing.title}
+        if written or all(line.number in found for line in trailing):
+            return contents  # bare lines are entries only if their titles are printed
     return _contents(entries, lines[:stop], lines, openings)
 
 
-def _gap_is_entries(others: list[SourceLine]) -> bool:
-    """Lines between two entries printed again are entries worded differently when each is
-    written as an entry (bullet, page reference) or reads as a title: not a paragraph."""
-    return all(
-        written_as_entry(line.text) or reads_as_title(entry_text(line.text)) for line in others
-    )
-
-
-def _trailing_entries(others, following, entries, openings) -> list[SourceLine]:
-    """Those of `others` (lines after the last entry printed again) that are entries too:
-    written as the entries are, or, in contents of bare lines, followed at once by the first
-    entry's title."""
-    written = all(written_as_entry(entry_lines[0].text) for entry_lines, _, _ in entries)
-    first_title_line = openings.get(title_key(entries[0][1]), 0) if entries[0][2] else None
-    for count in range(len(others), 0, -1):
-        after = others[count] if count < len(others) else following
-        if written and all(written_as_entry(line.text) for line in others[:count]):
-            return others[:count]
-        if after is not None and after.number == first_title_line:
-            return others[:count]
-    return []
-
-
 def _differing_entries(others: list[SourceLine]) -> list[Entry]:
-    """Entries of lines not printed again: one a line, but a bulleted entry broken over two
-    lines is one."""
+    """Entries of lines not printed again: one a line, but a bulleted entry broken onto the next
+    line is one."""
     if (
         len(others) == 2
         and BULLET_RE.match(others[0].text)
         and not written_as_entry(others[1].text)
+        and others[1].number == others[0].number + 1
     ):
-        return [(others, entry_text(others[0].text) + entry_text(others[1].text), False)]
-    return [([line], entry_text(line.text), False) for line in others]
+        return [Entry(others, entry_text(others[0].text) + entry_text(others[1].text), False)]
+    return [Entry([line], entry_text(line.text), False) for line in others]
 
 
 def _contents(entries: list[Entry], taken: list[SourceLine], lines, openings) -> Contents:
-    """The contents of `entries`: a differing entry's title is looked for between the titles
-    of its neighbours."""
+    """The contents of `entries`. The titles of differing entries are looked for run by run,
+    between the titles of the entries printed again around the run."""
     contents = Contents(lines=taken)
     end = taken[-1].number
-    printed_at = [openings[title_key(text)] if again else None for _, text, again in entries]
-    for position, (entry_lines, text, again) in enumerate(entries):
-        if again:
-            contents.titles.append(text)
+    body = [line for line in lines if line.number > end]
+    counts = Counter(title_key(line.text) for line in body)
+    searched = [line for line in body if counts[title_key(line.text)] == 1]  # no running heads
+    position = 0
+    while position < len(entries):
+        if entries[position].printed:
+            contents.titles.append(entries[position].text)
+            position += 1
             continue
-        after = max([end] + [number for number in printed_at[:position] if number is not None])
-        before = next((number for number in printed_at[position + 1 :] if number), None)
-        found = _printed_like(text, lines, after, before)
-        contents.differing.append(DifferingEntry(entry_lines[0], text, found and found[0]))
-        if found:
-            contents.titles.append(found[0])
-            printed_at[position] = found[1]
-            part = title_key(found[0])
-            if title_key(text).startswith(part):
-                contents.broken[part] = text
+        run_end = next(
+            (i for i in range(position, len(entries)) if entries[i].printed), len(entries)
+        )
+        after = openings[title_key(entries[position - 1].text)] if position else end
+        before = openings[title_key(entries[run_end].text)] if run_end < len(entries) else None
+        region = [
+            line
+            for line in searched
+            if line.number > after and (before is None or line.number < before)
+        ]
+        for entry, found in _assign_run(entries[position:run_end], candidates(region)):
+            _add_differing(contents, entry, found, first=entry.lines[0] is entries[0].lines[0])
+        position = run_end
     return contents
 
 
-def _printed_like(entry: str, lines: list[SourceLine], after: int, before: int | None):
-    """(text, line) of the title-like text of 1..TITLE_MAX_LINES lines most like `entry`,
-    printed after line `after` and before line `before`; None when nothing is alike enough."""
-    key = title_key(entry)
-    region = [
-        line for line in lines if line.number > after and (before is None or line.number < before)
+def _assign_run(run: list[Entry], found: list[Candidate]) -> list[tuple[Entry, Candidate | None]]:
+    """Titles for a run of differing entries. Two adjacent lines may be one entry broken over
+    them: whichever reading gives the titles more alike is taken."""
+    readings = [run] + [
+        [*run[:i], Entry(run[i].lines + run[i + 1].lines, run[i].text + run[i + 1].text, False)]
+        + run[i + 2 :]
+        for i in range(len(run) - 1)
+        if len(run[i].lines) == len(run[i + 1].lines) == 1
+        and run[i + 1].lines[0].number == run[i].lines[0].number + 1
+        and not PAGE_REFERENCE_RE.search(run[i].lines[0].text)  # it would end the entry
+        and not BULLET_RE.match(run[i + 1].lines[0].text)  # it would start one
     ]
-    best, best_ratio = None, SIMILAR_TITLE_RATIO
-    for index, first in enumerate(region):
-        for count in range(1, TITLE_MAX_LINES + 1):
-            if index + count > len(region):
-                break
-            text = "".join(line.text.strip() for line in region[index : index + count])
-            if not reads_as_title(text):
-                break  # more lines only add to what rules it out
-            ratio = difflib.SequenceMatcher(None, key, title_key(text), autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = (text, first.number), ratio
-    return best
+    scored = [(assign_titles([e.text for e in reading], found), reading) for reading in readings]
+    (_, titles), reading = max(scored, key=lambda item: item[0][0])  # the first of equals
+    return list(zip(reading, titles, strict=True))
+
+
+def _add_differing(contents: Contents, entry: Entry, found: Candidate | None, first: bool):
+    contents.differing.append(
+        DifferingEntry(entry.lines[0], entry.text, found.text if found else None, first)
+    )
+    if found is None:
+        return
+    contents.titles.append(found.text)
+    part = title_key(found.text)
+    if title_key(entry.text).startswith(part) and len(title_key(entry.text)) > len(part):
+        contents.broken[part] = entry.text

@@ -8,6 +8,7 @@ build's own validator (`parse_bulletin`) before it is returned.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from ..model import canonical_source_path
@@ -15,6 +16,7 @@ from ..parse import PLACEHOLDER_PREFIX, parse_bulletin
 from ..problems import ERROR, WARNING, Problem
 from ..registry import Registry
 from .contents import Contents, read_contents
+from .entry_titles import could_be_title
 from .footer import is_footer_start, read_footer
 from .header import read_header
 from .infer import suggest_departments, suggest_topics
@@ -104,6 +106,8 @@ def import_text(
         blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
     elements = read_body(blocks, contents, frozenset(entry.number for entry in dropped))
     _report_differing_entries(contents, {e.text for e in elements if e.kind == TITLE}, warn)
+    if contents.titles:
+        _report_possible_entries(elements, warn)
     for element in elements:
         element.text = normalise_punctuation(element.text)
 
@@ -130,11 +134,12 @@ def _report_differing_entries(contents: Contents, titles: set[str], warn) -> Non
                 "joined again; check it",
             )
         elif differing.title is None:
+            read_as = "text before the first title" if differing.first else "part of the one before"
             warn(
                 differing.line.number,
                 "contents",
-                f"no title like '{differing.entry}' is printed in the text: its article is read "
-                "as part of the one before; add its '## ' title and front matter entry",
+                f"no title like '{differing.entry}' is printed where the contents put it: its "
+                f"article is read as {read_as}; add its '## ' title and front matter entry",
                 ERROR,
             )
         else:
@@ -144,6 +149,20 @@ def _report_differing_entries(contents: Contents, titles: set[str], warn) -> Non
                 f"'{differing.entry}' is printed above its article as "
                 f"'{normalise_punctuation(differing.title)}': "
                 "the printed title is kept; check it",
+            )
+
+
+def _report_possible_entries(elements: list[Element], warn) -> None:
+    """Text after the contents, before the first title, that reads like an entry: an entry of
+    bare contents whose title is printed too differently to be found."""
+    for element in itertools.takewhile(lambda element: element.kind != TITLE, elements):
+        if element.kind == PARAGRAPH and could_be_title(element.text):
+            warn(
+                element.line,
+                "contents",
+                f"'{element.text}' before the first title may be a contents entry whose title "
+                "is printed otherwise: its article would then be read as part of another; "
+                "check it",
             )
 
 

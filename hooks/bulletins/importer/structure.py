@@ -13,8 +13,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .contents import TITLE_MAX_LINES, Contents, reads_as_title, title_key
+from .contents import Contents
+from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES, title_key
 from .lines import SECTION_RE, SourceLine, compact
+from .punctuation import PROTECTED_RE
 
 TITLE = "title"
 SECTION = "section"  # a column such as 【创城动态】 grouping the articles after it
@@ -69,6 +71,18 @@ def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
         else:
             paragraphs[-1].text = join_text(paragraphs[-1].text, line.text)
     return paragraphs
+
+
+TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
+
+
+def reads_as_title(text: str) -> bool:
+    """Short, without sentence punctuation outside quotation marks (启动“文明出行，从我做起”活动
+    is a title)."""
+    text = compact(text)
+    return 0 < len(text) <= TITLE_MAX_CHARS and not TITLE_PUNCTUATION_RE.search(
+        PROTECTED_RE.sub("", text)
+    )
 
 
 def looks_like_title(lines: list[SourceLine]) -> bool:
