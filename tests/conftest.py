@@ -14,6 +14,14 @@ from static_server import StaticServer  # benchmarks/, on pytest's path (pyproje
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_BULLETIN = ROOT / "docs" / "bulletins" / "2021" / "gzjb-009.md"
+# The seed's article titles, in order, as published.
+SEED_TITLES = [
+    "郭建民调研全国文明城市创建工作",
+    "我市专项治理建筑施工围挡公益广告损毁、小区内占用消防车通道和乱贴小广告行为",
+    "市司法局召开文明建设及创城工作动员会",
+    "市卫生健康委扎实推进全国文明城市创建工作",
+    "市生态环境局全面推动全国文明城市创建工作",
+]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

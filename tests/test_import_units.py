@@ -23,7 +23,7 @@ from bulletins.importer.structure import (
 from bulletins.importer.writer import yaml_scalar
 from bulletins.problems import errors
 from bulletins.registry import load_registry
-from conftest import ROOT
+from conftest import ROOT, SEED_TITLES
 
 SERIES = ["工作简报", "督查专报", "创文简报", "创城动态", "工作通报"]
 
@@ -304,13 +304,6 @@ def test_contents_entry_matches_a_title_with_other_punctuation_widths(registry):
 # --- contents entries worded otherwise than their titles -----------------------------------
 
 SEED_IMPORT = ROOT / "tests" / "fixtures" / "import" / "seed"
-SEED_TITLES = [
-    "郭建民调研全国文明城市创建工作",
-    "我市专项治理建筑施工围挡公益广告损毁、小区内占用消防车通道和乱贴小广告行为",
-    "市司法局召开文明建设及创城工作动员会",
-    "市卫生健康委扎实推进全国文明城市创建工作",
-    "市生态环境局全面推动全国文明城市创建工作",
-]
 CONTENTS_FORMS = {"bullets": "- {}", "bare lines": "{}", "page references": "{}……3"}
 SEED_CONTENTS_LINE = 11  # the seed's first contents line in its raw text
 

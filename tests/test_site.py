@@ -6,16 +6,10 @@ import json
 import re
 from pathlib import Path
 
+from conftest import SEED_TITLES
 from html_text import han, inner_html, page_file, resolved_links, text_of
 
 SEED_TEXT = Path("/work/shared/seed/000_24e0309bb15562c2.txt")
-SEED_TITLES = [
-    "郭建民调研全国文明城市创建工作",
-    "我市专项治理建筑施工围挡公益广告损毁、小区内占用消防车通道和乱贴小广告行为",
-    "市司法局召开文明建设及创城工作动员会",
-    "市卫生健康委扎实推进全国文明城市创建工作",
-    "市生态环境局全面推动全国文明城市创建工作",
-]
 
 
 def seed_source() -> str:
