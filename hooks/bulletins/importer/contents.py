@@ -52,9 +52,6 @@ class Contents:
     titles: list[str] = field(default_factory=list)  # in order, contents form
     lines: list[SourceLine] = field(default_factory=list)  # the lines the contents took
     differing: list[DifferingEntry] = field(default_factory=list)
-    # title_key of a title's first part printed at the foot of a page -> the whole title, as
-    # the contents give it: the rest starts the next page (see structure.complete_titles).
-    broken: dict[str, str] = field(default_factory=dict)
 
     def title_for(self, text: str) -> str | None:
         """The contents form of a body line (or lines joined) that repeats a contents entry."""
@@ -245,9 +242,5 @@ def _add_differing(contents: Contents, entry: Entry, found: Candidate | None, fi
     contents.differing.append(
         DifferingEntry(entry.lines[0], entry.text, found.text if found else None, first)
     )
-    if found is None:
-        return
-    contents.titles.append(found.text)
-    part = title_key(found.text)
-    if title_key(entry.text).startswith(part) and len(title_key(entry.text)) > len(part):
-        contents.broken[part] = entry.text
+    if found is not None:
+        contents.titles.append(found.text)

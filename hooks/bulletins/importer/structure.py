@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .contents import Contents
-from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES, title_key
+from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES
 from .lines import SECTION_RE, SourceLine, compact
 from .punctuation import PROTECTED_RE
 
@@ -26,6 +26,7 @@ PARAGRAPH = "paragraph"
 # closing quotes or brackets; anything else means the sentence goes on after the break. A
 # half-width full stop counts too (it is made 。 later), except after a Latin letter ("e.g.").
 PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
+TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
 SHORT_LINE_RATIO = 0.9  # a line this much shorter than the block's widest ends its paragraph
 ASCII_WORD_END_RE = re.compile(r"[A-Za-z0-9]$")
@@ -71,9 +72,6 @@ def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
         else:
             paragraphs[-1].text = join_text(paragraphs[-1].text, line.text)
     return paragraphs
-
-
-TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 
 
 def reads_as_title(text: str) -> bool:
@@ -137,32 +135,7 @@ def read_body(
         elements += found
         previous_end = block[-1].number
     indents = sum(line.indented for block in blocks for line in block) >= 2
-    return complete_titles(join_page_breaks(elements, indents), contents)
-
-
-def complete_titles(elements: list[Element], contents: Contents) -> list[Element]:
-    """A title whose first part ends a page and whose rest starts the next (the contents give
-    it whole): the title made whole, the rest taken off the paragraph after it."""
-    for title, following in zip(elements, elements[1:], strict=False):
-        whole = contents.broken.get(title_key(title.text)) if title.kind == TITLE else None
-        if whole is None or following.kind != PARAGRAPH:
-            continue
-        rest = _without_prefix(following.text, title_key(whole)[len(title_key(title.text)) :])
-        if rest is not None:
-            title.text, following.text = whole, rest
-    return [element for element in elements if element.text]
-
-
-def _without_prefix(text: str, key: str) -> str | None:
-    """`text` without the characters at its start that make `key` (as `title_key`); None if
-    it does not start with them."""
-    for end in range(1, len(text) + 1):
-        start_key = title_key(text[:end])
-        if start_key == key:
-            return text[end:].lstrip()
-        if not key.startswith(start_key):
-            return None
-    return None
+    return join_page_breaks(elements, indents)
 
 
 def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
