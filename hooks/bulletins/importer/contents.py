@@ -9,7 +9,7 @@ An entry worded otherwise than its title (`市卫健委…` in the contents, `�
 article) is not printed again. It is still an entry when it stands between two entries that
 are, unless it ends a sentence; after the last entry printed again, when it is written as the
 entries are (bullet, page reference), or, in contents of bare lines, when its title is found
-(see entry_titles.py for how). Stopping the contents at such an entry, as a first version did,
+(see entry_titles.py for how) and the first article's title comes right after. Stopping the contents at such an entry, as a first version did,
 read the entries after it as text and merged every later article into the one before it.
 """
 
@@ -49,7 +49,7 @@ class DifferingEntry:
 
 @dataclass
 class Contents:
-    titles: list[str] = field(default_factory=list)  # in order, contents form
+    titles: list[str] = field(default_factory=list)  # in order; as printed if worded otherwise
     lines: list[SourceLine] = field(default_factory=list)  # the lines the contents took
     differing: list[DifferingEntry] = field(default_factory=list)
 
