@@ -25,6 +25,7 @@ from .entry_titles import (
     assign_titles,
     candidates,
     could_be_title,
+    likeness,
     title_key,
 )
 from .lines import SECTION_RE, SourceLine, compact
@@ -42,6 +43,7 @@ class DifferingEntry:
     """A contents entry not printed the same above its article."""
 
     line: SourceLine  # its (first) line in the contents
+    last_line: int  # the number of its last line (an entry may be broken over two)
     entry: str  # as the contents word it
     title: str | None  # as printed above the article; None: no title like it was found
     first: bool  # the contents' first entry: no article comes before its own
@@ -69,20 +71,26 @@ def written_as_entry(text: str) -> bool:
     return bool(BULLET_RE.match(text) or PAGE_REFERENCE_RE.search(text))
 
 
-def line_openings(lines: list[SourceLine]) -> dict[str, int]:
-    """Text of 1..TITLE_MAX_LINES lines joined (as `title_key`) -> the last line it starts on.
+class Printed:
+    """Where each text of 1..TITLE_MAX_LINES lines joined starts (by `title_key`): every line
+    counts, not only those after a blank line, as text from pdftotext often has none."""
 
-    Every line counts, not only those after a blank line: text from pdftotext often has no
-    blank lines at all.
-    """
-    found: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        for count in range(1, TITLE_MAX_LINES + 1):
-            if index + count > len(lines):
-                break
-            key = title_key("".join(other.text for other in lines[index : index + count]))
-            found[key] = max(found.get(key, 0), line.number)
-    return found
+    def __init__(self, lines: list[SourceLine]) -> None:
+        self._starts: dict[str, list[int]] = defaultdict(list)  # ascending line numbers
+        self._lines: dict[str, list[int]] = defaultdict(list)  # the same, of single lines
+        for index, line in enumerate(lines):
+            self._lines[title_key(line.text)].append(line.number)
+            for count in range(1, min(TITLE_MAX_LINES, len(lines) - index) + 1):
+                key = title_key("".join(other.text for other in lines[index : index + count]))
+                self._starts[key].append(line.number)
+
+    def first_after(self, text: str, number: int) -> int | None:
+        """The first line after line `number` where `text` starts."""
+        return next((n for n in self._starts.get(title_key(text), ()) if n > number), None)
+
+    def lines_after(self, text: str, number: int) -> int:
+        """How many single lines after line `number` read `text`."""
+        return sum(n > number for n in self._lines.get(title_key(text), ()))
 
 
 @dataclass(frozen=True)
@@ -96,33 +104,28 @@ def read_contents(lines: list[SourceLine]) -> Contents:
     """Read contents entries from the start of `lines` (the content lines after the masthead)."""
     if not lines:
         return Contents()
-    openings = line_openings(lines)
-    printed_on: dict[str, list[int]] = defaultdict(list)
-    for line in lines:
-        printed_on[title_key(line.text)].append(line.number)
+    printed = Printed(lines)
 
-    def printed_later(text: str, line: SourceLine) -> bool:
-        # The same text printed again further down: the title above its article.
-        return openings.get(title_key(text), 0) > line.number
-
-    def repeated_entry(index: int) -> tuple[str, int] | None:
-        """(entry text, lines taken) of an entry at `index` printed again further down."""
+    def repeated_entry(index: int) -> tuple[str, int, int] | None:
+        """(entry text, lines taken, line of its title) of an entry at `index` printed again
+        further down."""
         line = lines[index]
         text = entry_text(line.text)
-        if printed_later(text, line):
-            later = [number for number in printed_on[title_key(text)] if number > line.number]
-            return (text, 1) if len(later) < 2 else None  # printed more often: a running head
+        if (title_line := printed.first_after(text, line.number)) is not None:
+            if printed.lines_after(text, line.number) > 2:
+                return None  # printed on every page: a running head
+            return text, 1, title_line
         if index + 1 < len(lines):
             joined = text + entry_text(lines[index + 1].text)  # an entry broken over two lines
-            if printed_later(joined, line):
-                return joined, 2
+            if (title_line := printed.first_after(joined, line.number)) is not None:
+                return joined, 2, title_line
         return None
 
     entries: list[Entry] = []
     others: list[int] = []  # indices of the lines since the last entry printed again
     index = 1 if CONTENTS_LABEL_RE.match(compact(lines[0].text)) else 0
     stop = index  # lines[:stop] are the contents
-    body_start = None  # the line of the first title printed again: the contents end before it
+    body_start = None  # the first entry's title: the contents end before it
     while index < len(lines):
         line = lines[index]
         if body_start is not None and line.number >= body_start:
@@ -133,7 +136,10 @@ def read_contents(lines: list[SourceLine]) -> Contents:
             continue
         found = repeated_entry(index)
         if found is None:
-            if len(others) == MAX_DIFFERING_LINES:
+            bulleted_run = written_as_entry(line.text) and all(
+                written_as_entry(lines[i].text) for i in others
+            )
+            if len(others) >= MAX_DIFFERING_LINES and not bulleted_run:
                 break
             others.append(index)
             index += 1
@@ -143,39 +149,62 @@ def read_contents(lines: list[SourceLine]) -> Contents:
                 break
             entries += _differing_entries([lines[i] for i in others])
             others = []
-        text, taken = found
+        text, taken, title_line = found
         entries.append(Entry(lines[index : index + taken], text, True))
-        body_start = body_start or openings[title_key(text)]
+        body_start = body_start or title_line
         index = stop = index + taken
-    if not entries:
-        return Contents()
-    return _with_trailing_entries(entries, [*others, index], lines, stop, openings)
+    if sum(entry.printed for entry in entries) < (1 if entries and entries[0].printed else 2):
+        return Contents()  # one entry printed again after lines that are not: a subheading
+    trailing = _trailing_entries(entries, [*others, index], lines, printed, body_start)
+    if trailing is not None:
+        return trailing
+    return _contents(entries, lines[:stop], lines, printed)
 
 
-def _with_trailing_entries(entries, others, lines, stop, openings) -> Contents:
-    """The contents, with as many of the lines after the last entry printed again (indices
+def _trailing_entries(entries, others, lines, printed, body_start) -> Contents | None:
+    """The contents with as many of the lines after the last entry printed again (indices
     `others`, then the index of the line after them) as are entries too: written as the
-    entries are, or, in contents of bare lines, with their titles found, and the first
-    article's title at most a few lines further on."""
+    entries are, or, in contents of bare lines, with their titles found and the first
+    article's title right after them; None if none is."""
     written = all(written_as_entry(entry.lines[0].text) for entry in entries)
-    first_title_line = openings[title_key(entries[0].text)] if entries[0].printed else None
-    if not written and first_title_line is not None and others[-1] < len(lines):
-        if lines[others[-1]].number != first_title_line:
-            others = [others[-1]]  # the lines run on past the first title: text, not entries
+    if not written and entries[0].printed and others[-1] < len(lines):
+        if lines[others[-1]].number != body_start:
+            return None  # the lines run on past the first title: text, not entries
+    repeated = next(
+        (
+            k
+            for k, i in enumerate(others[:-1])
+            if printed.lines_after(lines[i].text, lines[i].number)
+        ),
+        None,
+    )
+    if repeated is not None:
+        others = others[: repeated + 1]  # a line printed again further down: a running head
     for count in range(len(others) - 1, 0, -1):
         trailing = [lines[i] for i in others[:count]]
-        if written:
-            if not all(written_as_entry(line.text) for line in trailing):
-                continue
-        elif not all(could_be_title(entry_text(line.text)) for line in trailing):
+        if not all(could_be_title(entry_text(line.text)) for line in trailing):
+            continue
+        if written and not all(written_as_entry(line.text) for line in trailing):
             continue
         contents = _contents(
-            entries + _differing_entries(trailing), lines[: others[count - 1] + 1], lines, openings
+            entries + _differing_entries(trailing), lines[: others[count - 1] + 1], lines, printed
         )
-        found = {differing.line.number for differing in contents.differing if differing.title}
-        if written or all(line.number in found for line in trailing):
-            return contents  # bare lines are entries only if their titles are printed
-    return _contents(entries, lines[:stop], lines, openings)
+        found = {
+            number
+            for differing in contents.differing
+            if differing.title
+            for number in range(differing.line.number, differing.last_line + 1)
+        }
+        if all(line.number in found for line in trailing):
+            return contents
+        if written:  # entries by their form; those at the end whose titles are not found stay
+            # text too (reported as errors all the same): a numbered lead can look like them
+            kept = count
+            while kept and trailing[kept - 1].number not in found:
+                kept -= 1
+            contents.lines = lines[: others[kept - 1] + 1] if kept else lines[: others[0]]
+            return contents
+    return None  # bare lines are entries only if their titles are printed
 
 
 def _differing_entries(others: list[SourceLine]) -> list[Entry]:
@@ -191,7 +220,7 @@ def _differing_entries(others: list[SourceLine]) -> list[Entry]:
     return [Entry([line], entry_text(line.text), False) for line in others]
 
 
-def _contents(entries: list[Entry], taken: list[SourceLine], lines, openings) -> Contents:
+def _contents(entries: list[Entry], taken: list[SourceLine], lines, printed: Printed) -> Contents:
     """The contents of `entries`. The titles of differing entries are looked for run by run,
     between the titles of the entries printed again around the run."""
     contents = Contents(lines=taken)
@@ -208,8 +237,8 @@ def _contents(entries: list[Entry], taken: list[SourceLine], lines, openings) ->
         run_end = next(
             (i for i in range(position, len(entries)) if entries[i].printed), len(entries)
         )
-        after = openings[title_key(entries[position - 1].text)] if position else end
-        before = openings[title_key(entries[run_end].text)] if run_end < len(entries) else None
+        after = printed.first_after(entries[position - 1].text, end) if position else end
+        before = printed.first_after(entries[run_end].text, end) if run_end < len(entries) else None
         region = [
             line
             for line in searched
@@ -233,14 +262,28 @@ def _assign_run(run: list[Entry], found: list[Candidate]) -> list[tuple[Entry, C
         and not PAGE_REFERENCE_RE.search(run[i].lines[0].text)  # it would end the entry
         and not BULLET_RE.match(run[i + 1].lines[0].text)  # it would start one
     ]
-    scored = [(assign_titles([e.text for e in reading], found), reading) for reading in readings]
-    (_, titles), reading = max(scored, key=lambda item: item[0][0])  # the first of equals
-    return list(zip(reading, titles, strict=True))
+    scored = []
+    for reading in readings:
+        score, titles = assign_titles([entry.text for entry in reading], found)
+        assigned = list(zip(reading, titles, strict=True))
+        if reading is run or all(_joined_fits(entry, title) for entry, title in assigned):
+            scored.append((score, assigned))
+    return max(scored, key=lambda item: item[0])[1]  # the first of equals: lines read apart
+
+
+def _joined_fits(entry: Entry, title: Candidate | None) -> bool:
+    """Two lines read as one entry fit its title better than the first line alone: the last
+    entry and the first article's title printed right under it are not one entry."""
+    if len(entry.lines) == 1 or title is None:
+        return True
+    return likeness(entry.text, title.text) > likeness(entry_text(entry.lines[0].text), title.text)
 
 
 def _add_differing(contents: Contents, entry: Entry, found: Candidate | None, first: bool):
     contents.differing.append(
-        DifferingEntry(entry.lines[0], entry.text, found.text if found else None, first)
+        DifferingEntry(
+            entry.lines[0], entry.lines[-1].number, entry.text, found.text if found else None, first
+        )
     )
     if found is not None:
         contents.titles.append(found.text)

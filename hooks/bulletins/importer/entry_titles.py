@@ -15,13 +15,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lines import SourceLine, compact
+from .lines import SECTION_RE, SourceLine, compact
 from .punctuation import PROTECTED_RE
 
 TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
 TITLE_MAX_CHARS = 40
 FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
 SENTENCE_END_RE = re.compile(r"[。；！？;!?]")
+ENDS_SENTENCE_RE = re.compile(r"[。；！？;!?…][”’」』）)》\"']*$")
+# 一、 （二） 3． : a numbered sub-heading inside an article, unless the entry is numbered too.
+NUMBERED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
+)
 # How alike an entry and a text must be to be its title (difflib's ratio): 市卫健委扎实推进全国
 # 文明城市创建工作 / 市卫生健康委…: 0.92; 市司法局召开动员会 / 市司法局召开文明建设及创城工作
 # 动员会: 0.67; two of the seed's titles sharing only 全国文明城市创建工作: 0.62, which the joint
@@ -46,6 +51,8 @@ def could_be_title(text: str) -> bool:
 
 
 def likeness(entry: str, text: str) -> float:
+    if NUMBERED_RE.match(compact(text)) and not NUMBERED_RE.match(compact(entry)):
+        return 0.0
     return difflib.SequenceMatcher(None, title_key(entry), title_key(text), autojunk=False).ratio()
 
 
@@ -58,9 +65,19 @@ class Candidate:
 
 
 def candidates(lines: Sequence[SourceLine]) -> list[Candidate]:
-    """Every text of 1..TITLE_MAX_LINES consecutive lines that could be a title."""
+    """Every text of 1..TITLE_MAX_LINES consecutive lines that could be a title: it starts a
+    paragraph, after a gap (a blank line, a running head or page number left out), a sentence's
+    end or a column's name; in wrapped PDF text, a line within a paragraph may look like one."""
     found = []
     for start, first in enumerate(lines):
+        previous = lines[start - 1] if start else None
+        if not (
+            previous is None
+            or previous.number + 1 != first.number
+            or ENDS_SENTENCE_RE.search(previous.text)
+            or SECTION_RE.match(compact(previous.text))
+        ):
+            continue
         for end in range(start + 1, min(start + TITLE_MAX_LINES, len(lines)) + 1):
             text = "".join(line.text.strip() for line in lines[start:end])
             if not could_be_title(text):

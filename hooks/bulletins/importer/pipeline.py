@@ -126,14 +126,7 @@ def import_text(
 
 def _report_differing_entries(contents: Contents, titles: set[str], warn) -> None:
     for differing in contents.differing:
-        if differing.entry in titles:  # printed broken over a page break, made whole
-            warn(
-                differing.line.number,
-                "contents",
-                f"'{differing.entry}' is printed above its article broken over a page break: "
-                "joined again; check it",
-            )
-        elif differing.title is None:
+        if differing.title is None:
             read_as = "text before the first title" if differing.first else "part of the one before"
             warn(
                 differing.line.number,
@@ -141,6 +134,13 @@ def _report_differing_entries(contents: Contents, titles: set[str], warn) -> Non
                 f"no title like '{differing.entry}' is printed where the contents put it: its "
                 f"article is read as {read_as}; add its '## ' title and front matter entry",
                 ERROR,
+            )
+        elif differing.entry in titles:  # printed broken over a page break, made whole
+            warn(
+                differing.line.number,
+                "contents",
+                f"'{differing.entry}' is printed above its article broken over a page break: "
+                "joined again; check it",
             )
         else:
             warn(
