@@ -34,7 +34,8 @@ CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:
 BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
 # `…… 3` (leaders), or the page number after a wide gap of spaces or a tab (`工作  3`).
 PAGE_REFERENCE_RE = re.compile(r"(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}$")
-# Up to this many lines between two entries printed again may be entries worded otherwise.
+# Up to this many lines between two entries printed again may be entries worded otherwise (any
+# number if they are bulleted or have page references).
 MAX_DIFFERING_LINES = 3
 
 
@@ -136,10 +137,10 @@ def read_contents(lines: list[SourceLine]) -> Contents:
             continue
         found = repeated_entry(index)
         if found is None:
-            bulleted_run = written_as_entry(line.text) and all(
+            written_run = written_as_entry(line.text) and all(
                 written_as_entry(lines[i].text) for i in others
             )
-            if len(others) >= MAX_DIFFERING_LINES and not bulleted_run:
+            if len(others) >= MAX_DIFFERING_LINES and not written_run:
                 break
             others.append(index)
             index += 1
@@ -154,7 +155,7 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         body_start = body_start or title_line
         index = stop = index + taken
     if sum(entry.printed for entry in entries) < (1 if entries and entries[0].printed else 2):
-        return Contents()  # one entry printed again after lines that are not: a subheading
+        return Contents()  # differing lines first need two entries after them, not a sub-heading
     trailing = _trailing_entries(entries, [*others, index], lines, printed, body_start)
     if trailing is not None:
         return trailing
@@ -179,7 +180,7 @@ def _trailing_entries(entries, others, lines, printed, body_start) -> Contents |
         None,
     )
     if repeated is not None:
-        others = others[: repeated + 1]  # a line printed again further down: a running head
+        others = others[: repeated + 1]  # from a line printed again (a running head) on: text
     for count in range(len(others) - 1, 0, -1):
         trailing = [lines[i] for i in others[:count]]
         if not all(could_be_title(entry_text(line.text)) for line in trailing):
