@@ -2,15 +2,16 @@
 
 A contents entry is recognised by what follows it: the same title printed again above its
 article (compared without white space, since PDF text breaks long titles with spaces). The
-contents form of a title is the one kept, as it has no stray spaces. A line printed twice or
-more further down is a running head, not an entry.
+contents form of a title is the one kept, as it has no stray spaces. A line printed three
+times or more further down is a running head, not an entry.
 
 An entry worded otherwise than its title (`市卫健委…` in the contents, `市卫生健康委…` above the
 article) is not printed again. It is still an entry when it stands between two entries that
-are, unless it ends a sentence; after the last entry printed again, when it is written as the
-entries are (bullet, page reference), or, in contents of bare lines, when its title is found
-(see entry_titles.py for how) and the first article's title comes right after. Stopping the contents at such an entry, as a first version did,
-read the entries after it as text and merged every later article into the one before it.
+are, unless it ends a sentence; after the last entry printed again, when it reads as a title
+and is written as the entries are (bullet, page reference), or, in contents of bare lines, when
+its title is found (see entry_titles.py for how) and the first article's title comes right
+after. Stopping the contents at such an entry, as a first version did, read the entries after
+it as text and merged every later article into the one before it.
 """
 
 from __future__ import annotations
