@@ -531,3 +531,25 @@ def test_title_across_a_page_break_and_running_head_anywhere_in_it(registry, fir
     )
     result = import_text(text, registry, "in.txt", "in")
     assert "## 市民政局推进移风易俗工作\n\n市民政局成效明显。\n" in result.markdown
+
+
+def test_contents_page_references_in_brackets(registry):
+    """Before, `…工作（1）` entries were not recognised, and the contents were glued to the first
+    article (exit 0)."""
+    text = seed_with_contents(SEED_TITLES, "{}")
+    for page, title in zip("12334", SEED_TITLES, strict=True):
+        text = text.replace(f"\n{title}\n", f"\n{title}（{page}）\n", 1)
+    result = import_text(text, registry, "in.txt", "in")
+    assert result.markdown == (SEED_IMPORT / "expected.md").read_text(encoding="utf-8")
+
+
+def test_title_ending_in_a_bracketed_number_is_not_a_page_reference(registry):
+    text = (
+        "工作简报\n第9期\n2021年3月11日\n聊城市创城办\n\n"
+        "- 学雷锋志愿服务系列活动（2）\n- 市民政局推进移风易俗\n\n"
+        "学雷锋志愿服务系列活动（2）\n\n3月5日，志愿服务活动开展。\n\n"
+        "市民政局推进移风易俗\n\n市民政局推进移风易俗，成效明显。"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert titles_of(result.markdown) == ["学雷锋志愿服务系列活动（2）", "市民政局推进移风易俗"]
+    assert not [p for p in result.warnings if p.field == "contents"]

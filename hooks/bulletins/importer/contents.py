@@ -33,8 +33,11 @@ from .lines import SECTION_RE, SourceLine, compact
 
 CONTENTS_LABEL_RE = re.compile(r"^(?:本期)?(?:目\s*录|要\s*目|导\s*读)[:：]?$")
 BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])\s*")
-# `…… 3` (leaders), or the page number after a wide gap of spaces or a tab (`工作  3`).
-PAGE_REFERENCE_RE = re.compile(r"(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}$")
+# `…… 3` (leaders), the page number after a wide gap of spaces or a tab (`工作  3`), or in
+# brackets (`工作（3）`; a title that ends so is still found, as one worded otherwise).
+PAGE_REFERENCE_RE = re.compile(
+    r"(?:(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}|\s*[（(]\d{1,3}[）)])$"
+)
 # Up to this many lines between two entries printed again may be entries worded otherwise (any
 # number if they are bulleted or have page references).
 MAX_DIFFERING_LINES = 3
@@ -112,11 +115,13 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         """(entry text, lines taken, line of its title) of an entry at `index` printed again
         further down."""
         line = lines[index]
+        # A title may itself end like a page reference: 学雷锋志愿服务系列活动（2）.
+        for text in dict.fromkeys([entry_text(line.text), BULLET_RE.sub("", line.text, 1)]):
+            if (title_line := printed.first_after(text, line.number)) is not None:
+                if printed.lines_after(text, line.number) > 2:
+                    return None  # printed on every page: a running head
+                return text, 1, title_line
         text = entry_text(line.text)
-        if (title_line := printed.first_after(text, line.number)) is not None:
-            if printed.lines_after(text, line.number) > 2:
-                return None  # printed on every page: a running head
-            return text, 1, title_line
         if index + 1 < len(lines):
             joined = text + entry_text(lines[index + 1].text)  # an entry broken over two lines
             if (title_line := printed.first_after(joined, line.number)) is not None:
