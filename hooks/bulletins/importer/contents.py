@@ -16,6 +16,7 @@ it as text and merged every later article into the one before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from .entry_titles import (
     assign_titles,
     candidates,
     could_be_title,
+    coverage,
     likeness,
     title_key,
 )
@@ -38,6 +40,10 @@ BULLET_RE = re.compile(r"^(?:[-·•●◆◇■□★☆▪*]|\d{1,2}[.、．])
 PAGE_REFERENCE_RE = re.compile(
     r"(?:(?:\s*[.…·．]{2,}\s*|[ \u3000]{2,}|\t+)\d{1,3}|\s*[（(]\d{1,3}[）)])$"
 )
+# A bare line after the last entry printed again may as well be a lead (志愿服务专题): it is an
+# entry only if its title holds this much of it, in order (`coverage`: 市司法局召开动员会 in
+# 市司法局召开文明建设及创城工作动员会: 1.0; 志愿服务专题 in a sub-heading 志愿服务在行动: 0.67).
+BARE_ENTRY_COVERAGE = 0.8
 # Up to this many lines between two entries printed again may be entries worded otherwise (any
 # number if they are bulleted or have page references).
 MAX_DIFFERING_LINES = 3
@@ -116,7 +122,7 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         further down."""
         line = lines[index]
         # A title may itself end like a page reference: 学雷锋志愿服务系列活动（2）.
-        for text in dict.fromkeys([entry_text(line.text), BULLET_RE.sub("", line.text, 1)]):
+        for text in dict.fromkeys([BULLET_RE.sub("", line.text, 1), entry_text(line.text)]):
             if (title_line := printed.first_after(text, line.number)) is not None:
                 if printed.lines_after(text, line.number) > 2:
                     return None  # printed on every page: a running head
@@ -160,12 +166,24 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         entries.append(Entry(lines[index : index + taken], text, True))
         body_start = body_start or title_line
         index = stop = index + taken
-    if sum(entry.printed for entry in entries) < (1 if entries and entries[0].printed else 2):
-        return Contents()  # differing lines first need two entries after them, not a sub-heading
+    if not entries or not (entries[0].printed or _titles_apart(entries, lines, printed)):
+        return Contents()  # lines worded otherwise first: entries printed again must follow
     trailing = _trailing_entries(entries, [*others, index], lines, printed, body_start)
     if trailing is not None:
         return trailing
     return _contents(entries, lines[:stop], lines, printed)
+
+
+def _titles_apart(entries: list[Entry], lines: list[SourceLine], printed: Printed) -> bool:
+    """At least two entries printed again, their titles in order with text between them: the
+    same sub-headings opening two articles (一、主要做法 / （一）…) are printed together."""
+    index_of = {line.number: index for index, line in enumerate(lines)}
+    titles = [
+        index_of[printed.first_after(entry.text, entry.lines[-1].number)]
+        for entry in entries
+        if entry.printed
+    ]
+    return len(titles) >= 2 and all(b - a >= 2 for a, b in zip(titles, titles[1:], strict=False))
 
 
 def _trailing_entries(entries, others, lines, printed, body_start) -> Contents | None:
@@ -187,6 +205,19 @@ def _trailing_entries(entries, others, lines, printed, body_start) -> Contents |
     )
     if repeated is not None:
         others = others[: repeated + 1]  # from a line printed again (a running head) on: text
+    if not written:  # bare lines further from the entries than they are from each other: text
+        spacing = max(
+            (b.lines[0].number - a.lines[-1].number for a, b in itertools.pairwise(entries)),
+            default=1,
+        )
+        previous = entries[-1].lines[-1].number
+        for k, i in enumerate(others[:-1]):
+            if SECTION_RE.match(compact(lines[i - 1].text)):
+                previous = lines[i - 1].number  # a column's name between entries
+            if lines[i].number - previous > spacing:
+                others = others[: k + 1]
+                break
+            previous = lines[i].number
     for count in range(len(others) - 1, 0, -1):
         trailing = [lines[i] for i in others[:count]]
         if not all(could_be_title(entry_text(line.text)) for line in trailing):
@@ -200,6 +231,7 @@ def _trailing_entries(entries, others, lines, printed, body_start) -> Contents |
             number
             for differing in contents.differing
             if differing.title
+            and (written or coverage(differing.entry, differing.title) >= BARE_ENTRY_COVERAGE)
             for number in range(differing.line.number, differing.last_line + 1)
         }
         if all(line.number in found for line in trailing):

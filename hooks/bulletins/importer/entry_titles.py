@@ -22,7 +22,7 @@ TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this
 TITLE_MAX_CHARS = 40
 FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
 SENTENCE_END_RE = re.compile(r"[。；！？;!?]")
-ENDS_SENTENCE_RE = re.compile(r"[。；！？;!?…][”’」』）)》\"']*$")
+ENDS_SENTENCE_RE = re.compile(r"[。；！？;!?…：:][”’」』）)》\"']*$")
 # 一、 （二） 3． : a numbered sub-heading inside an article, unless the entry is numbered too.
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
@@ -54,6 +54,14 @@ def likeness(entry: str, text: str) -> float:
     if NUMBERED_RE.match(compact(text)) and not NUMBERED_RE.match(compact(entry)):
         return 0.0
     return difflib.SequenceMatcher(None, title_key(entry), title_key(text), autojunk=False).ratio()
+
+
+def coverage(entry: str, text: str) -> float:
+    """How much of `entry` `text` holds, in order: an abbreviation (市司法局召开动员会) is held
+    whole by its title (市司法局召开文明建设及创城工作动员会), though only 0.67 alike."""
+    key = title_key(entry)
+    matcher = difflib.SequenceMatcher(None, key, title_key(text), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / max(len(key), 1)
 
 
 @dataclass(frozen=True)
