@@ -10,7 +10,8 @@ article) is not printed again. It is still an entry when it stands between two e
 are, unless it ends a sentence; after the last entry printed again, when it reads as a title
 and is written as the entries are (bullet, page reference), or, in contents of bare lines, when
 it stands as close to the entries as they do to each other, its title is found (see
-entry_titles.py for how) and holds most of it, and the first article's title comes right after. Stopping the contents at such an entry, as a first version did, read the entries after
+entry_titles.py for how) and holds most of it, and the first article's title comes right
+after. Stopping the contents at such an entry, as a first version did, read the entries after
 it as text and merged every later article into the one before it.
 """
 
