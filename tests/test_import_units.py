@@ -191,6 +191,21 @@ def test_page_break_splits_are_joined_but_not_across_titles():
     ]
 
 
+def test_a_short_title_like_line_is_not_joined_to_the_next_paragraph():
+    """A sub-heading, byline or subtitle without punctuation stays a paragraph of its own; a
+    page break cuts a sentence at a full line, which is still joined. (Found in review: every
+    such sub-heading was glued to the paragraph after it.)"""
+    heading = Element(PARAGRAPH, "志愿服务在行动", 1)
+    cut = Element(PARAGRAPH, "部门和各社区既各司其职又上下联动把社区小区居民区作为着力", 3)
+    rest = Element(PARAGRAPH, "团市委志愿者们清理绿化带垃圾。", 5)
+    width = len(cut.text)  # the widest line of the text
+    assert [e.text for e in join_page_breaks([heading, rest], width=width)] == [
+        heading.text,
+        rest.text,
+    ]
+    assert [e.text for e in join_page_breaks([cut, rest], width=width)] == [cut.text + rest.text]
+
+
 def test_contents_entries_lose_bullets_and_page_references():
     assert entry_text("- 郭建民调研全国文明城市创建工作") == "郭建民调研全国文明城市创建工作"
     assert entry_text("市民政局推进移风易俗……………1") == "市民政局推进移风易俗"

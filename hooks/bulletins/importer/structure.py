@@ -28,6 +28,7 @@ PARAGRAPH = "paragraph"
 PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
+HEADING_LINE_RATIO = 0.6  # a title-like line this much shorter than the widest is a heading
 SHORT_LINE_RATIO = 0.9  # a line this much shorter than the block's widest ends its paragraph
 ASCII_WORD_END_RE = re.compile(r"[A-Za-z0-9]$")
 ASCII_WORD_START_RE = re.compile(r"^[A-Za-z0-9]")
@@ -135,7 +136,12 @@ def read_body(
         elements += found
         previous_end = block[-1].number
     indents = sum(line.indented for block in blocks for line in block) >= 2
-    return join_page_breaks(elements, indents)
+    width = max((len(line.text) for block in blocks for line in block), default=0)
+    return join_page_breaks(elements, indents, width)
+
+
+def _stands_alone(paragraph: Element, width: int) -> bool:
+    return reads_as_title(paragraph.text) and len(paragraph.text) < HEADING_LINE_RATIO * width
 
 
 def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
@@ -158,15 +164,19 @@ def _block_elements(block: list[SourceLine], contents: Contents, previous: Eleme
     return split_paragraphs(block)
 
 
-def join_page_breaks(elements: list[Element], indents: bool = False) -> list[Element]:
+def join_page_breaks(
+    elements: list[Element], indents: bool = False, width: int = 0
+) -> list[Element]:
     """Join each paragraph that stops mid-sentence with the paragraph after it; in text whose
     paragraphs start indented (`indents`), also one that a new page continues without an
-    indent, though the page ended at a sentence's end."""
+    indent, though the page ended at a sentence's end. A short title-like line on its own (a
+    sub-heading, byline or subtitle; far shorter than the text's widest line, `width`) stays
+    on its own: a page break cuts a sentence at a full line."""
     joined: list[Element] = []
     for element in elements:
         previous = joined[-1] if joined else None
         continues = previous is not None and (
-            not ends_paragraph(previous.text)
+            (not ends_paragraph(previous.text) and not _stands_alone(previous, width))
             or (indents and element.after_page_break and not element.indented)
         )
         if continues and element.kind == PARAGRAPH and previous.kind == PARAGRAPH:
