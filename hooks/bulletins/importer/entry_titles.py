@@ -15,14 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lines import SECTION_RE, SourceLine, compact
+from .lines import SECTION_RE, SourceLine, compact, ends_paragraph
 from .punctuation import PROTECTED_RE
 
 TITLE_MAX_LINES = 3  # a title printed again in the body may be broken over this many lines
 TITLE_MAX_CHARS = 40
 FULL_WIDTH_KEY = str.maketrans(",;:?!()", "，；：？！（）")
 SENTENCE_END_RE = re.compile(r"[。；！？;!?]")
-ENDS_SENTENCE_RE = re.compile(r"[。；！？;!?…：:][”’」』）)》\"']*$")
 # 一、 （二） 3． : a numbered sub-heading inside an article, unless the entry is numbered too.
 NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
@@ -82,7 +81,7 @@ def candidates(lines: Sequence[SourceLine]) -> list[Candidate]:
         if not (
             previous is None
             or previous.number + 1 != first.number
-            or ENDS_SENTENCE_RE.search(previous.text)
+            or ends_paragraph(previous.text)
             or SECTION_RE.match(compact(previous.text))
         ):
             continue

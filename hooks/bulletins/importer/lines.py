@@ -87,3 +87,13 @@ def running_heads(lines: list[SourceLine], keep: set[str]) -> set[str]:
         and not SECTION_RE.match(text)
         and not SENTENCE_PUNCTUATION_RE.search(text)
     }
+
+
+# A paragraph (or a line ending a paragraph) ends with one of these, possibly followed by
+# closing quotes or brackets; anything else means the sentence goes on after the break. A
+# half-width full stop counts too (it is made 。 later), except after a Latin letter ("e.g.").
+PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
+
+
+def ends_paragraph(text: str) -> bool:
+    return bool(PARAGRAPH_END_RE.search(text))

@@ -3,7 +3,8 @@
 PDF text breaks paragraphs in two ways: hard line breaks inside a paragraph (lines of the
 page's width), and page breaks, which leave a blank line (and a page number, now dropped) in
 the middle of a sentence. Lines are joined into paragraphs first; then a paragraph that stops
-without closing punctuation is joined with the next one, unless a title or column comes between.
+without closing punctuation is joined with the next one, unless a title or column comes between
+or it is a short title-like line (a sub-heading, byline or subtitle).
 """
 
 from __future__ import annotations
@@ -15,17 +16,13 @@ from dataclasses import dataclass
 
 from .contents import Contents
 from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES
-from .lines import SECTION_RE, SourceLine, compact
+from .lines import SECTION_RE, SourceLine, compact, ends_paragraph
 from .punctuation import PROTECTED_RE
 
 TITLE = "title"
 SECTION = "section"  # a column such as 【创城动态】 grouping the articles after it
 PARAGRAPH = "paragraph"
 
-# A paragraph (or a line ending a paragraph) ends with one of these, possibly followed by
-# closing quotes or brackets; anything else means the sentence goes on after the break. A
-# half-width full stop counts too (it is made 。 later), except after a Latin letter ("e.g.").
-PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”’」』）)》\"']*$")
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
 HEADING_LINE_RATIO = 0.6  # a title-like line this much shorter than the widest is a heading
@@ -48,10 +45,6 @@ def join_text(first: str, second: str) -> str:
     if ASCII_WORD_END_RE.search(first) and ASCII_WORD_START_RE.match(second):
         return f"{first} {second}"
     return first + second
-
-
-def ends_paragraph(text: str) -> bool:
-    return bool(PARAGRAPH_END_RE.search(text))
 
 
 def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
