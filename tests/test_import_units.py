@@ -568,3 +568,18 @@ def test_title_ending_in_a_bracketed_number_is_not_a_page_reference(registry):
     result = import_text(text, registry, "in.txt", "in")
     assert titles_of(result.markdown) == ["学雷锋志愿服务系列活动（2）", "市民政局推进移风易俗"]
     assert not [p for p in result.warnings if p.field == "contents"]
+
+
+def test_an_article_without_text_is_an_error(registry):
+    """Found in review: contents that were not recognised (two entries, the first worded
+    otherwise) became an empty article, with exit 0."""
+    text = (
+        "工作简报\n第12期\n2021年5月20日\n聊城市创城办\n\n"
+        "市文明办部署志愿服务工作\n东昌府区开展文明交通宣传活动\n\n"
+        "市文明办召开全市志愿服务工作推进会\n\n5月18日，市文明办召开推进会。\n\n"
+        "东昌府区开展文明交通宣传活动\n\n志愿者在路口开展宣传。"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    (error,) = errors(result.warnings)
+    assert (error.line, error.field) == (6, "articles[0]")
+    assert error.message.startswith("no text under '市文明办部署志愿服务工作")

@@ -201,9 +201,19 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
     if header.issuer is None:
         warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
 
+    found = _articles_of(elements, warn)
+    for index, (title, paragraphs) in enumerate(found):
+        if not paragraphs:  # the contents or a sub-heading taken for a title, as a rule
+            warn(
+                title.line,
+                f"articles[{index}]",
+                f"no text under '{title.text}': if it is not an article (contents lines, a "
+                "sub-heading), remove its '## ' line and front matter entry",
+                ERROR,
+            )
     articles = [
         _article(index, title, paragraphs, registry, warn)
-        for index, (title, paragraphs) in enumerate(_articles_of(elements, warn))
+        for index, (title, paragraphs) in enumerate(found)
     ]
     if not articles:
         warn(first_line, "articles", "no article titles recognised: add '## ' titles and articles")
