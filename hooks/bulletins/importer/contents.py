@@ -100,6 +100,10 @@ class Printed:
         """The first line after line `number` where `text` starts."""
         return next((n for n in self._starts.get(title_key(text), ()) if n > number), None)
 
+    def opens_pages(self, text: str, page_tops: frozenset[int]) -> bool:
+        """Every single line reading `text` opens a page."""
+        return all(n in page_tops for n in self._lines.get(title_key(text), ()))
+
     def lines_after(self, text: str, number: int) -> int:
         """How many single lines after line `number` read `text`."""
         return sum(n > number for n in self._lines.get(title_key(text), ()))
@@ -112,8 +116,9 @@ class Entry:
     printed: bool  # printed again as it is, above its article
 
 
-def read_contents(lines: list[SourceLine]) -> Contents:
-    """Read contents entries from the start of `lines` (the content lines after the masthead)."""
+def read_contents(lines: list[SourceLine], page_tops: frozenset[int] = frozenset()) -> Contents:
+    """Read contents entries from the start of `lines` (the content lines after the masthead).
+    `page_tops`: numbers of the lines that open a page (after a page number left out)."""
     if not lines:
         return Contents()
     printed = Printed(lines)
@@ -125,8 +130,10 @@ def read_contents(lines: list[SourceLine]) -> Contents:
         # A title may itself end like a page reference: 学雷锋志愿服务系列活动（2）.
         for text in dict.fromkeys([BULLET_RE.sub("", line.text, 1), entry_text(line.text)]):
             if (title_line := printed.first_after(text, line.number)) is not None:
-                if printed.lines_after(text, line.number) > 2:
-                    return None  # printed on every page: a running head
+                if printed.lines_after(text, line.number) > 2 or (
+                    line.number in page_tops and printed.opens_pages(text, page_tops)
+                ):
+                    return None  # printed on every page, or atop each: a running head
                 return text, 1, title_line
         text = entry_text(line.text)
         if index + 1 < len(lines):

@@ -86,7 +86,7 @@ def import_text(
     header = read_header(content, [series.name for series in registry.series.values()])
     dropped += [DroppedLine(line.number, line.text, MASTHEAD) for line in header.lines]
     rest = content[len(header.lines) :]
-    contents = read_contents(rest)
+    contents = read_contents(rest, _page_tops(all_lines, dropped_numbers))
     dropped += [DroppedLine(line.number, line.text, CONTENTS) for line in contents.lines]
     rest = rest[len(contents.lines) :]
 
@@ -122,6 +122,18 @@ def import_text(
     _, problems = parse_bulletin(markdown, source_path, f"{docs_display}/{source_path}", registry)
     dropped.sort(key=lambda d: d.number)
     return ImportResult(markdown, source_path, warnings, problems, dropped)
+
+
+def _page_tops(all_lines: list[SourceLine], dropped_numbers: set[int]) -> frozenset[int]:
+    """Numbers of the first lines of text after each page number or other layout line."""
+    tops, after_layout = set(), False
+    for line in all_lines:
+        if line.number in dropped_numbers:
+            after_layout = True
+        elif line.text and after_layout:
+            tops.add(line.number)
+            after_layout = False
+    return frozenset(tops)
 
 
 def _report_differing_entries(contents: Contents, titles: set[str], warn) -> None:
