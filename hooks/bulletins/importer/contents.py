@@ -191,14 +191,16 @@ def _titles_apart(entries: list[Entry], lines: list[SourceLine], printed: Printe
         for entry in entries
         if entry.printed
     ]
-    return len(titles) >= 2 and all(b - a >= 2 for a, b in zip(titles, titles[1:], strict=False))
+    return len(titles) >= 2 and all(b - a >= 2 for a, b in itertools.pairwise(titles))
 
 
 def _trailing_entries(entries, others, lines, printed, body_start) -> Contents | None:
     """The contents with as many of the lines after the last entry printed again (indices
-    `others`, then the index of the line after them) as are entries too: written as the
-    entries are, or, in contents of bare lines, with their titles found and the first
-    article's title right after them; None if none is."""
+    `others`, then the index of the line after them) as are entries too; None if none is.
+    Running heads and what follows them are never entries. Bulleted or numbered lines are
+    entries by their form (those at the end whose titles are not found keep their text). Bare
+    lines are entries when they stand as close to the entries as these do to each other, the
+    first article's title follows them, and each one's title is found and holds most of it."""
     written = all(written_as_entry(entry.lines[0].text) for entry in entries)
     if not written and entries[0].printed and others[-1] < len(lines):
         if lines[others[-1]].number != body_start:

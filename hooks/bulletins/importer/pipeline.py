@@ -147,7 +147,7 @@ def _report_differing_entries(contents: Contents, titles: set[str], warn) -> Non
                 f"article is read as {read_as}; add its '## ' title and front matter entry",
                 ERROR,
             )
-        elif differing.entry in titles:  # printed broken over a page break, made whole
+        elif differing.entry in titles:  # found only by joining lines across a page break
             warn(
                 differing.line.number,
                 "contents",
