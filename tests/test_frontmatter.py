@@ -86,7 +86,7 @@ def test_text_that_looks_like_another_type_is_still_resolved_by_yaml():
 def test_one_scalar_constructor_serves_every_file_and_keeps_nothing():
     """The constructor is shared between files: a value that fails to construct, and one that
     did, leave no state that changes the next file's values or keeps its nodes alive."""
-    from bulletins.frontmatter import _SCALARS
+    from bulletins.yaml_scalars import _SCALARS
 
     bad, _ = split_front_matter("---\ndate: 2021-02-30\nissue: 7\n---\n", "a.md")
     good, _ = split_front_matter("---\ndate: 2021-03-11\nissue: 9\ndraft: no\n---\n", "b.md")

@@ -3,65 +3,40 @@
 PyYAML's `safe_load` loses positions and stops at the first bad scalar (an unquoted
 `2021-02-30` raises inside the constructor). We compose the node tree instead and turn it into
 Python values node by node, so that every value keeps its 1-based line and its source text.
+Front matter in the layout the scripts write is read without the node tree, to the same values
+(`front_matter_subset`); the tree is composed for it only when a line is asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
+from .front_matter_subset import read_subset
 from .problems import Problem
+from .yaml_scalars import COMPOSE_LOADER, Scalar, typed_value
 
 FENCE = "---"
-STR_TAG = "tag:yaml.org,2002:str"
-
-
-class _TextFirstResolver:
-    """Most scalars of a bulletin are Chinese text, and no YAML type (number, date, bool, null)
-    starts with their first character: they are text without trying each type's pattern
-    (PyYAML's resolver tries them in Python, a third of composing a front matter)."""
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
-            if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
-                return STR_TAG  # quoted (text unless tagged, which the composer handles) or text
-            return super().resolve(kind, value, implicit)
-        # Mappings and lists: their default tags (a safe loader has no path resolvers).
-        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
-
-
-# libyaml's parser gives the same node tree (with marks) about ten times faster than PyYAML's
-# pure-Python one: it is what keeps scripts/check_content.py under a second for hundreds of files.
-COMPOSE_LOADER = type(
-    "TextFirstLoader", (_TextFirstResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)), {}
-)
-# No pattern tried on every scalar, no resolver by position in the document:
-assert None not in COMPOSE_LOADER.yaml_implicit_resolvers and not COMPOSE_LOADER.yaml_path_resolvers
-
-
-class Scalar(NamedTuple):  # a tuple: 165,000 of them at 5,000 issues, made 3× faster
-    """A YAML scalar as written: its loaded value, its source text and whether it was quoted."""
-
-    value: Any
-    text: str
-    quoted: bool
-    line: int
 
 
 class FieldLines(Mapping):
     """Field path ("articles[2].title") -> 1-based line, worked out from the node tree when a
-    line is first asked for: only files with a problem to report (or attachments) need it."""
+    line is first asked for: only files with a problem to report (or attachments) need it.
+    The tree is composed then if the front matter was read without it."""
 
-    def __init__(self, node: yaml.Node | None) -> None:
+    def __init__(self, yaml_text: str, node: yaml.Node | None = None) -> None:
+        self._yaml_text = yaml_text
         self._node = node
         self._lines: dict[str, int] | None = None
 
     def _all(self) -> dict[str, int]:
         if self._lines is None:
             self._lines = {}
+            if self._node is None:
+                self._node = yaml.compose(self._yaml_text, Loader=COMPOSE_LOADER)
             if self._node is not None:
                 _collect_lines(self._node, "", self._lines)
         return self._lines
@@ -100,6 +75,9 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
         return None, [Problem(path, 1, "", "front matter is not closed by a '---' line")]
     yaml_text = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
+    body_start_line = closing + 2
+    if (data := read_subset(yaml_text)) is not None:
+        return FrontMatter(data, FieldLines(yaml_text), body, body_start_line), []
     try:
         node = yaml.compose(yaml_text, Loader=COMPOSE_LOADER)
     except yaml.YAMLError:
@@ -107,7 +85,7 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
             node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
             return None, [_yaml_problem(error, path)]
-    front = FrontMatter(data={}, lines=FieldLines(node), body=body, body_start_line=closing + 2)
+    front = FrontMatter({}, FieldLines(yaml_text, node), body, body_start_line)
     problems: list[Problem] = []
     if node is not None:
         has_duplicates = []
@@ -128,27 +106,6 @@ def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
     return Problem(path, line, "", f"malformed YAML in front matter: {reason}")
 
 
-class SafeConstructor(yaml.SafeLoader):
-    """A loader used only for its scalar constructors, one node at a time."""
-
-    def __init__(self) -> None:
-        super().__init__("")
-
-    def construct_scalar_node(self, node: yaml.ScalarNode):
-        """The node's value (int, date, bool, …), forgotten at once: one instance serves every
-        file (a loader per file cost more than its use, and left about 25 objects per file in
-        reference cycles for the garbage collector)."""
-        try:
-            return self.construct_object(node, deep=True)
-        finally:
-            self.constructed_objects.clear()
-            self.recursive_objects.clear()
-            self.deep_construct = False
-
-
-_SCALARS = SafeConstructor()
-
-
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 2  # 0-based in the YAML text, which starts on file line 2
 
@@ -163,15 +120,8 @@ def _to_python(node, has_duplicates: list):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, has_duplicates) for item in node.value]
-    if node.tag == STR_TAG:
-        value = node.value  # what the constructor returns; most scalars are text
-    else:
-        try:
-            value = _SCALARS.construct_scalar_node(node)
-        except (yaml.constructor.ConstructorError, ValueError):
-            value = node.value  # e.g. an impossible date; validation explains what is wrong
     # PyYAML marks a plain scalar with style None, libyaml with "".
-    return Scalar(value, node.value, bool(node.style), _line(node))
+    return Scalar(typed_value(node), node.value, bool(node.style), _line(node))
 
 
 def _collect_lines(node, path, lines, problems=None, file_path=""):
@@ -191,8 +141,3 @@ def _collect_lines(node, path, lines, problems=None, file_path=""):
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _collect_lines(item, f"{path}[{index}]", lines, problems, file_path)
-
-
-def scalar_text(scalar: Scalar) -> str:
-    """The text an editor meant: an unquoted `NO` loads as False and `2021` as an int."""
-    return (scalar.value if isinstance(scalar.value, str) else scalar.text).strip()

@@ -7,10 +7,11 @@ import difflib
 import re
 
 from .attachments import resolve_attachment
-from .frontmatter import Scalar, scalar_text, split_front_matter
+from .frontmatter import split_front_matter
 from .model import Article, Attachment, Bulletin, Distribution
 from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
+from .yaml_scalars import Scalar, scalar_text
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",

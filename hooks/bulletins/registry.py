@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .frontmatter import COMPOSE_LOADER
 from .model import Department, Series, Topic
 from .problems import Problem, did_you_mean
+from .yaml_scalars import COMPOSE_LOADER
 
 REGISTRY_FILES = {"series": "series.yml", "departments": "departments.yml", "topics": "topics.yml"}
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
