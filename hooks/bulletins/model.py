@@ -76,6 +76,7 @@ class Bulletin:
     draft: bool = False
     issue_line: int = 1  # where `issue:` stands in the file, for problems that span files
     attachments: tuple[Attachment, ...] = ()
+    body: str = ""  # the Markdown below the front matter, which MkDocs is given to convert
 
     @property
     def year(self) -> int:

@@ -195,6 +195,7 @@ def parse_bulletin(
         draft=draft,
         issue_line=data["issue"].line if isinstance(data.get("issue"), Scalar) else 1,
         attachments=attachments,
+        body=front.body,
     )
     return bulletin, check.problems
 
