@@ -69,6 +69,7 @@ EDGE_CASES = [
     "articles:\n- title: 甲\n  topics: [a]\n- title: 乙",  # a list at its key's indent
     "articles:\n  - title: 甲\n    topics:\n    - a\n    - b\n  - 乙",
     "a:\n  b:\n    c: 1\n  d: 2\ne: 3",
+    "k" * 1024 + ": 1",
     "a: 甲 乙　丙　\nb: 他说“好”\nc: x'y\"z\nd: 95%\ne: 第3号楼[东]{西},南",
 ]
 # Each leaves the layout, or is not YAML at all: the subset must leave it to PyYAML.
@@ -85,6 +86,8 @@ LEFT_TO_PYYAML = [
     "a: [x, ]",
     "a: []",
     "a: [x, [y]]",
+    "k" * 1025 + ": 1",  # libyaml's limit for a key
+    "a:\n  - " + "k" * 1025 + ": 1",
     "a: &anchor x\nb: *anchor",
     "a: !!str 12",
     "a: |\n  block",
@@ -170,3 +173,8 @@ def test_split_front_matter_gives_the_same_front_matter_either_way(monkeypatch):
         by_pyyaml = frontmatter.split_front_matter(text, "x.md")
         monkeypatch.undo()
         assert repr(by_subset) == repr(by_pyyaml)  # repr: the lines of every field too
+
+
+def test_nesting_deeper_than_python_recurses_is_left_to_pyyaml():
+    deep = "".join(f"{' ' * level}k:\n" for level in range(2000)) + " " * 2000 + "x: 1"
+    assert read_subset(deep) is None

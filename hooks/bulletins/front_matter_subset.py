@@ -28,8 +28,8 @@ from .yaml_scalars import TYPED_FIRST_CHARACTERS, Scalar, plain_scalar
 # indent, then `key:` with an optional value, or a list item (`- ` then a `key:` or a value).
 LINE_RE = re.compile(
     r"(?P<indent> *)(?P<dash>- +)?"
-    r"(?:(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?: +(?P<value>.+))?|(?P<item>.+))\Z"
-)
+    r"(?:(?P<key>[A-Za-z_][A-Za-z0-9_]{0,1023}):(?: +(?P<value>.+))?|(?P<item>.+))\Z"
+)  # libyaml takes a key of at most 1,024 characters
 # Anything but what YAML reads as printable text: tabs, CR and the other line breaks, BOMs,
 # control characters. PyYAML decides about those.
 UNSUPPORTED_CHARACTER_RE = re.compile(
@@ -53,7 +53,7 @@ def read_subset(yaml_text: str) -> dict | None:
     try:
         reader = _Reader(_lines(yaml_text))
         data = reader.mapping(0)
-    except _Unsupported:
+    except (_Unsupported, RecursionError):  # nested hundreds deep: PyYAML says what it can
         return None
     return data if data and reader.at == len(reader.lines) else None
 
