@@ -91,7 +91,7 @@ class _Reader:
                 opened_by_dash = False
             elif line_indent < indent or (line_indent == indent and dash):
                 break  # the mapping ends; a list at its indent belongs to the key before
-            elif line_indent > indent or dash:
+            elif line_indent > indent:
                 raise _Unsupported
             if key is None or key in result:
                 raise _Unsupported

@@ -60,10 +60,6 @@ class _Checker:
         return mapping[key]
 
     def text(self, value, field: str) -> str | None:
-        if type(value) is Scalar and type(value.value) is str:  # nearly always: checked at once
-            result = value.value.strip()
-            if result and not result.startswith(PLACEHOLDER_PREFIX):
-                return result
         if not isinstance(value, Scalar) or value.value is None:
             self.problem(field, "expected text")
             return None
