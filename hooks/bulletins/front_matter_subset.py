@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .yaml_scalars import TYPED_FIRST_CHARACTERS, Scalar, plain_scalar
+from .yaml_scalars import Scalar, plain_scalar
 
 # indent, then `key:` with an optional value, or a list item (`- ` then a `key:` or a value).
 LINE_RE = re.compile(
@@ -160,9 +160,5 @@ def _flow_list(text: str, line: int) -> list[Scalar]:
         item = part.strip(" ")
         if not item or item[0] == "-":
             raise _Unsupported  # `[]`, `[a, ]`, `[-1]`: PyYAML decides
-        items.append(
-            Scalar(item, item, False, line)
-            if item[0] not in TYPED_FIRST_CHARACTERS
-            else plain_scalar(item, line)
-        )
+        items.append(plain_scalar(item, line))
     return items
