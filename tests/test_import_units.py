@@ -61,6 +61,29 @@ def test_unsupported_files_are_refused(tmp_path):
         read_input(path)
 
 
+def test_docx_tables_keep_every_cell_once(tmp_path):
+    """Each cell's text once, merged cells once, in row order (python-docx makes a new proxy per
+    cell access, so cells are told apart by their XML element, never by `id()`)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("各县区整改情况")
+    table = document.add_table(rows=4, cols=3)
+    rows = [("县区", "交办问题", "已整改"), ("东昌府区", "120", "98"), ("临清市", "85", "85")]
+    for row, values in zip(table.rows, rows, strict=False):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    merged = table.cell(3, 0).merge(table.cell(3, 2))
+    merged.text = "共印 120 份"
+    path = tmp_path / "第9期.docx"
+    document.save(str(path))
+
+    text, how = read_input(path)
+    cells = [value for row in rows for value in row]
+    assert how == "docx"
+    assert text.split("\n\n") == ["各县区整改情况", *cells, "共印 120 份"]
+
+
 # --- masthead ------------------------------------------------------------------------------
 
 

@@ -58,11 +58,14 @@ def docx_text(path: Path) -> str:
     paragraphs: list[str] = []
 
     def add_table(table: Table) -> None:
-        seen = set()  # a merged cell is returned once per grid position it covers
+        # A merged cell is returned once per grid position it covers. Its XML element tells
+        # it apart: the element itself is kept, since `id()` of a proxy dropped after use is
+        # reused by the next cell's (which lost most cells of a table).
+        seen = set()
         for row in table.rows:
             for cell in row.cells:
-                if id(cell._tc) not in seen:
-                    seen.add(id(cell._tc))
+                if cell._tc not in seen:
+                    seen.add(cell._tc)
                     paragraphs.extend(p.text for p in cell.paragraphs)
 
     for item in document.iter_inner_content():
