@@ -194,3 +194,28 @@ def test_sections_and_headings_skip_fenced_code_and_join_repeated_headings():
         "乙": "~~~\n## 又一段代码\n~~~\n二",
         "丙": "",
     }
+
+
+def test_two_articles_of_one_title_are_an_error():
+    # Text and anchors are found by title: the second article would have neither (the build
+    # then failed on a missing anchor, after the checker had passed the file).
+    text = bulletin_text(
+        articles=[("甲", ["市住建局"], ["消防车通道"]), ("甲", ["市住建局"], ["消防车通道"])],
+        body="\n## 甲\n\n正文。\n\n## 甲\n\n正文。\n",
+    )
+    bulletin, problems = parse(text)
+    assert bulletin is None
+    assert lines_of(problems) == [
+        "docs/b.md:10: articles[1].title: '甲' is the title of articles[0] too: give each "
+        "article its own title (two parts of one article: one entry, one '## ' heading)"
+    ]
+
+
+def test_a_repeated_heading_is_reported_on_its_line_not_as_an_order():
+    text = bulletin_text(
+        articles=[("甲", ["市住建局"], ["消防车通道"]), ("乙", ["市住建局"], ["消防车通道"])],
+        body="\n## 甲\n\n正文。\n\n## 乙\n\n正文。\n\n## 甲\n\n又一段。\n",
+    )
+    bulletin, problems = parse(text)
+    assert bulletin is None
+    assert lines_of(problems) == ["docs/b.md:23: body: heading '## 甲' appears twice"]

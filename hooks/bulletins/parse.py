@@ -348,6 +348,24 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
             titles.append((f"articles[{index}].title", scalar_text(raw)))
     heading_texts = [text for _, text in headings]
     title_texts = [text for _, text in titles]
+    # An article's text and anchor are found by its title: two articles of one title would
+    # share the first one's section and leave the second without an anchor.
+    first_field: dict[str, str] = {}
+    for field, title in titles:
+        if title in first_field:
+            check.problem(
+                field,
+                f"'{title}' is the title of {first_field[title]} too: give each article its own "
+                "title (two parts of one article: one entry, one '## ' heading)",
+            )
+        first_field.setdefault(title, field.removesuffix(".title"))
+    seen_headings = set()
+    for line, text in headings:
+        if text in seen_headings and title_texts.count(text) < 2:
+            check.problems.append(
+                Problem(check.path, line, "body", f"heading '## {text}' appears twice")
+            )
+        seen_headings.add(text)
     for field, title in titles:
         if title not in heading_texts:
             hint = _closest(title, heading_texts)
@@ -365,7 +383,8 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
             )
     matched_titles = [t for t in title_texts if t in heading_texts]
     matched_headings = [h for h in heading_texts if h in title_texts]
-    if matched_titles != matched_headings:
+    # (A repeated heading is reported above, not again as an order.)
+    if matched_titles != matched_headings and len(seen_headings) == len(headings):
         check.problem(
             "articles", "articles are not in the same order as the '## ' headings of the body"
         )
