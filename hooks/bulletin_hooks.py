@@ -13,7 +13,7 @@ import os
 from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
-from bulletins.collection import Source, is_bulletin_source, load_bulletins
+from bulletins.collection import decode_source, is_bulletin_source, load_bulletins
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages, sitemaps_beside_feeds
 from bulletins.gc_pause import without_cyclic_gc
@@ -101,11 +101,14 @@ def read_bulletins(files: Files, config) -> None:
     registry, problems = load_registry(
         os.path.join(config.docs_dir, REGISTRY_DIR), f"{docs_rel}/{REGISTRY_DIR}"
     )
-    sources = [
-        Source(f.src_uri, f"{docs_rel}/{f.src_uri}", f.content_string)
-        for f in files.documentation_pages()
-        if is_bulletin_source(f.src_uri)
-    ]
+    sources = []
+    for file in files.documentation_pages():
+        if is_bulletin_source(file.src_uri):
+            source, found = decode_source(
+                file.content_bytes, file.src_uri, f"{docs_rel}/{file.src_uri}"
+            )
+            sources += [source] if source is not None else []
+            problems += found
     parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin
     bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
     problems += bulletin_problems

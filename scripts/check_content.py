@@ -14,7 +14,7 @@ from editor_cli import (
     USAGE_ERROR,
     parser,
     print_problems,
-    read_source,
+    read_sources,
     site_bulletin_files,
     site_registry,
 )
@@ -67,17 +67,18 @@ def main(argv: list[str] | None = None) -> int:
     # takes part, so that a chosen file claiming an issue another file has is reported, and a
     # chosen file outside docs/ stands in for the docs/ file at its place. Only the chosen
     # files' problems are shown.
-    chosen_sources = [read_source(path) for path in chosen]
-    shown = {source.display_path for source in chosen_sources}
+    chosen_sources, unreadable = read_sources(chosen)
+    shown = {source.display_path for source in chosen_sources} | {p.path for p in unreadable}
     replaced = {source.source_path for source in chosen_sources}
-    others = [read_source(p) for p in site_bulletin_files()]
+    others, _ = read_sources(site_bulletin_files())
     others = [s for s in others if s.display_path not in shown and s.source_path not in replaced]
     _, bulletin_problems = load_bulletins(chosen_sources + others, registry)
+    bulletin_problems += unreadable
     problems = sorted_problems(problems + [p for p in bulletin_problems if p.path in shown])
 
     print_problems(problems)
     print(
-        f"检查了 {len(chosen_sources)} 个简报文件：{len(errors(problems))} 处错误，"
+        f"检查了 {len(chosen)} 个简报文件：{len(errors(problems))} 处错误，"
         f"{len(warnings(problems))} 处警告",
         file=sys.stderr,
     )

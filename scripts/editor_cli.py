@@ -16,7 +16,7 @@ REGISTRY_DIR = DOCS / "_data"
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from bulletins.collection import Source, is_bulletin_source  # noqa: E402 (after sys.path)
+from bulletins.collection import Source, decode_source, is_bulletin_source  # noqa: E402
 from bulletins.problems import Problem  # noqa: E402
 from bulletins.registry import Registry, load_registry  # noqa: E402
 
@@ -72,8 +72,14 @@ def site_bulletin_files() -> list[Path]:
     )
 
 
-def read_source(path: Path) -> Source:
-    return Source(source_path_for(path), display_path(path), path.read_text(encoding="utf-8"))
+def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
+    """The files as the build reads them; a file that is not UTF-8 is a problem, not a crash."""
+    sources, problems = [], []
+    for path in paths:
+        source, found = decode_source(path.read_bytes(), source_path_for(path), display_path(path))
+        sources += [source] if source is not None else []
+        problems += found
+    return sources, problems
 
 
 def print_problems(problems: list[Problem]) -> None:

@@ -16,7 +16,7 @@ from editor_cli import (
     USAGE_ERROR,
     display_path,
     parser,
-    read_source,
+    read_sources,
     site_bulletin_files,
     site_registry,
     write_markdown,
@@ -72,7 +72,7 @@ def scaffold(series: Series, issue: int, date: dt.date, issuer: str | None) -> s
 
 
 def latest_issuer(series: Series, registry) -> str | None:
-    bulletins, _ = load_bulletins([read_source(p) for p in site_bulletin_files()], registry)
+    bulletins, _ = load_bulletins(read_sources(site_bulletin_files())[0], registry)
     return next((b.issuer for b in bulletins if b.series.id == series.id), None)  # newest first
 
 

@@ -50,3 +50,24 @@ def test_unknown_key_is_only_a_warning_without_strict(fixture_site):
     assert result.returncode == 0, result.output
     assert "warning: isuer: unknown key" in result.output
     assert (fixture_site.site_dir / "bulletins/2021/gzjb-010/index.html").exists()
+
+
+def test_a_bulletin_saved_as_gbk_stops_the_build_with_its_line(fixture_site):
+    """MkDocs would stop with a traceback in its own code; the build names the file instead."""
+    text = fixture_site.docs.joinpath("bulletins/2021/gzjb-009.md").read_text(encoding="utf-8")
+    text = text.replace("issue: 9", "issue: 10")
+    path = fixture_site.docs / "bulletins" / "2021" / "gzjb-010.md"
+    path.write_bytes(text.encode("gbk"))
+    first_chinese_line = next(
+        number for number, line in enumerate(text.splitlines(), 1) if not line.isascii()
+    )
+
+    result = fixture_site.build()
+
+    assert result.returncode != 0
+    assert (
+        f"docs/bulletins/2021/gzjb-010.md:{first_chinese_line}: encoding: the file is not UTF-8 "
+        "text (it looks like GBK/GB18030 (Notepad's 'ANSI')): open it and save it as UTF-8"
+    ) in result.output
+    assert "Traceback" not in result.output
+    assert not (fixture_site.site_dir / "index.html").exists()

@@ -102,6 +102,35 @@ def test_check_content_reports_an_issue_claimed_twice(tmp_path, capsys):
     assert "is also claimed by docs/bulletins/2021/gzjb-009.md" in capsys.readouterr().err
 
 
+def test_check_content_names_a_file_saved_as_gbk_instead_of_crashing(tmp_path, capsys):
+    # Notepad's "ANSI" on a Chinese Windows is GBK: the file was read with a traceback before.
+    saved = tmp_path / "bulletins" / "2021" / "gzjb-010.md"
+    saved.parent.mkdir(parents=True)
+    text = SEED_BULLETIN.read_text(encoding="utf-8").replace("issue: 9", "issue: 10")
+    saved.write_bytes(text.encode("gbk"))
+    assert check_content.main([str(saved)]) == 1
+    err = capsys.readouterr().err
+    line = (
+        text.encode("gbk")
+        .split(b"\n")
+        .index(next(raw for raw in text.encode("gbk").split(b"\n") if not raw.isascii()))
+        + 1
+    )
+    assert (
+        f"{saved.as_posix()}:{line}: encoding: the file is not UTF-8 text (it looks like "
+        "GBK/GB18030 (Notepad's 'ANSI')): open it and save it as UTF-8"
+    ) in err
+    assert "检查了 1 个简报文件：1 处错误" in err
+
+
+def test_check_content_reads_a_file_with_a_byte_order_mark_as_the_build_does(tmp_path, capsys):
+    saved = tmp_path / "bulletins" / "2021" / "gzjb-010.md"
+    saved.parent.mkdir(parents=True)
+    text = SEED_BULLETIN.read_text(encoding="utf-8").replace("issue: 9", "issue: 10")
+    saved.write_text("\ufeff" + text, encoding="utf-8")
+    assert check_content.main([str(saved)]) == 0, capsys.readouterr().err
+
+
 def test_check_content_missing_path_exits_2():
     assert check_content.main(["no/such/path"]) == 2
 

@@ -21,6 +21,24 @@ class Source:
     text: str
 
 
+def decode_source(
+    data: bytes, source_path: str, display_path: str
+) -> tuple[Source | None, list[Problem]]:
+    """A bulletin file's bytes read as MkDocs reads them (UTF-8, a BOM dropped), or an error on
+    the line of the first byte that is not UTF-8: such a file must stop the build, not vanish."""
+    try:
+        return Source(source_path, display_path, data.decode("utf-8-sig")), []
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+    try:
+        data.decode("gb18030")
+        kind = "it looks like GBK/GB18030 (Notepad's 'ANSI')"
+    except UnicodeDecodeError:
+        kind = "an encoding the site cannot read"
+    message = f"the file is not UTF-8 text ({kind}): open it and save it as UTF-8"
+    return None, [Problem(display_path, line, "encoding", message)]
+
+
 def is_bulletin_source(source_path: str) -> bool:
     """Bulletins are the Markdown files under bulletins/, except section index pages."""
     return (
