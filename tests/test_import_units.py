@@ -79,9 +79,29 @@ def test_docx_tables_keep_every_cell_once(tmp_path):
     document.save(str(path))
 
     text, how = read_input(path)
-    cells = [value for row in rows for value in row]
     assert how == "docx"
-    assert text.split("\n\n") == ["各县区整改情况", *cells, "共印 120 份"]
+    assert text.split("\n\n") == [
+        "各县区整改情况",
+        *("\u3000\u3000".join(row) for row in rows),  # a row is one line, cells apart
+        "共印 120 份",
+    ]
+
+
+def test_a_table_row_in_an_article_stays_a_paragraph_with_its_figures(registry):
+    # Cells on lines of their own were read as titles (a column's name) and page numbers (a
+    # figure), and the figures were dropped.
+    text = (
+        "工作简报\n\n第14期\n\n聊城市创建全国文明城市工作办公室　　2021年4月16日\n\n"
+        "各县区创城问题整改进展\n\n截至4月15日，各县（市、区）问题整改情况如下表。\n\n"
+        "县区　　交办问题　　已整改\n\n东昌府区　　120　　98\n\n"
+        "各县区要加快进度，确保4月底前全部整改到位。\n"
+    )
+    result = import_text(text, registry, "in.docx", "in")
+    body = result.markdown.split("\n---\n", 1)[1]
+    assert body.count("## ") == 1
+    assert "\n县区\u3000\u3000交办问题\u3000\u3000已整改\n" in body
+    assert "\n东昌府区\u3000\u3000120\u3000\u300098\n" in body
+    assert {line.reason for line in result.dropped} == {"masthead"}
 
 
 # --- masthead ------------------------------------------------------------------------------

@@ -21,6 +21,9 @@ SPACE_RE = re.compile(r"\s+")
 INDENT_RE = re.compile(r"^(?:\u3000|\t| {2})")
 SENTENCE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
 SECTION_RE = re.compile(r"^【(?P<name>[^【】]+)】$")
+# Text set in columns (a table row: a Word table's cells, or a PDF table copied out) has wide
+# gaps inside the line; a title has none (letter-spaced mastheads use single spaces).
+COLUMN_GAP_RE = re.compile(r"\S(?:\u3000{2,}|[ \u3000]{3,}|\t)\S")
 RUNNING_HEAD_MAX_CHARS = 40
 
 PAGE_NUMBER = "page number"

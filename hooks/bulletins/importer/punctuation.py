@@ -2,8 +2,8 @@
 
 Safe means: outside quotations and book titles (a quotation is reproduced as written), next
 to a Chinese character (so `3,000`, `10:30`, `2021.3.11` and English text are left alone),
-and, for brackets, only around text that contains a Chinese character. Spaces between two
-Chinese characters are PDF line-break artefacts and go.
+and, for brackets, only around text that contains a Chinese character. A space between two
+Chinese characters is a PDF line-break artefact and goes.
 """
 
 from __future__ import annotations
@@ -22,7 +22,12 @@ HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FULL_STOP_RE = re.compile(
     r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=[\u3400-\u4dbf\u4e00-\u9fff“‘「『《(（]|$)"
 )
-SPACE_BETWEEN_CJK_RE = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+# One space (two typed, a tab, an ideographic space) between Chinese characters; a wider gap
+# sets columns apart (a table row) and stays.
+CJK_CHARACTER = CJK.replace(r"\u3000-", r"\u3001-")
+SPACE_BETWEEN_CJK_RE = re.compile(
+    rf"(?<=[{CJK_CHARACTER}])(?: {{1,2}}|\t|\u3000)(?=[{CJK_CHARACTER}])"
+)
 
 
 def normalise_punctuation(text: str) -> str:

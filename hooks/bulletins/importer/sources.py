@@ -19,6 +19,7 @@ BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 STRICT_ENCODINGS = ("utf-8", "gb18030")
+TABLE_CELL_GAP = "\u3000\u3000"  # two ideographic spaces between a table row's cells
 
 
 class UnsupportedInput(ValueError):
@@ -63,10 +64,16 @@ def docx_text(path: Path) -> str:
         # reused by the next cell's (which lost most cells of a table).
         seen = set()
         for row in table.rows:
+            cells = []
             for cell in row.cells:
                 if cell._tc not in seen:
                     seen.add(cell._tc)
-                    paragraphs.extend(p.text for p in cell.paragraphs)
+                    cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+            # A row is one line, its cells apart as a printed table sets them: a cell on its
+            # own line was read as a page number (a figure) or a title (a column's name).
+            row_text = TABLE_CELL_GAP.join(cell for cell in cells if cell)
+            if row_text:
+                paragraphs.append(row_text)
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .contents import Contents
 from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES
-from .lines import SECTION_RE, SourceLine, compact, ends_paragraph
+from .lines import COLUMN_GAP_RE, SECTION_RE, SourceLine, compact, ends_paragraph
 from .punctuation import PROTECTED_RE
 
 TITLE = "title"
@@ -78,11 +78,16 @@ def reads_as_title(text: str) -> bool:
 
 
 def looks_like_title(lines: list[SourceLine]) -> bool:
-    """Layout alone: one or two short lines without sentence punctuation (`一、…` included).
+    """Layout alone: one or two short lines without sentence punctuation (`一、…` included),
+    not set in columns.
 
     Punctuation inside quotation marks does not count: 启动“文明出行，从我做起”主题活动.
     """
-    return len(lines) <= 2 and reads_as_title("".join(line.text for line in lines))
+    return (
+        len(lines) <= 2
+        and not any(COLUMN_GAP_RE.search(line.text) for line in lines)
+        and reads_as_title("".join(line.text for line in lines))
+    )
 
 
 def split_at_titles(blocks: list[list[SourceLine]], contents: Contents) -> list[list[SourceLine]]:
