@@ -150,6 +150,21 @@ def test_header_total_issue_on_its_own_line():
     assert (header.issue, header.total_issue, header.date) == (12, 16, dt.date(2021, 6, 8))
 
 
+@pytest.mark.parametrize(
+    "masthead", ["工 作 简 报", "工　作　简　报", "聊城市创建全国文明城市 工作简报"]
+)
+def test_letter_spaced_masthead_and_the_year_before_the_issue_number(masthead):
+    # PDF copies keep a masthead's letter-spacing; 2021年第17期 is a common way to number.
+    text = (
+        f"聊城市创建全国文明城市\n{masthead}\n2021年第17期\n聊城市创城办　　2021年5月20日\n正文。"
+    )
+    header = read_header(lines(text), SERIES)
+    assert (header.series_name, header.issue, header.issuer, header.date) == (
+        "工作简报", 17, "聊城市创城办", dt.date(2021, 5, 20)
+    )  # fmt: skip
+    assert header.lines[-1].text == "聊城市创城办　　2021年5月20日"
+
+
 def test_unknown_masthead_is_kept_for_the_warning():
     header = read_header(lines("文明创建快报\n第3期"), SERIES)
     assert header.series_name is None and header.masthead == "文明创建快报"
@@ -288,6 +303,12 @@ def test_footer_fields_continue_over_lines():
         ("依据(《聊城市文明行为促进条例》)开展", "依据（《聊城市文明行为促进条例》）开展"),
         ("(见“两手抓”要求)。", "（见“两手抓”要求）。"),
         ("“引用(原文)不改” (中文)", "“引用(原文)不改” （中文）"),
+        # A full stop after a closing bracket or a per cent sign; figures keep their points.
+        ("纳入信用评价(扣分).下一步", "纳入信用评价（扣分）。下一步"),
+        ("合格率达95.6%.群众", "合格率达95.6%。群众"),
+        # One space between Chinese characters goes; a column gap (a table row) stays.
+        ("县区　　交办问题　　已整改", "县区　　交办问题　　已整改"),
+        ("专项治理\u3000建筑施工", "专项治理建筑施工"),
     ],
 )
 def test_punctuation_is_normalised_only_where_safe(raw, normalised):

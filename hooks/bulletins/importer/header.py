@@ -21,8 +21,9 @@ NUMBER = r"[0-9０-９〇○零一二两三四五六七八九十百千]+"
 YEAR_DIGITS = r"[0-9〇○Ｏ零一二三四五六七八九]{4}"
 SMALL_NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
 
+# 第9期, 〔2021〕第3期, 2021年第17期 (the year is the date's business: only the number is read).
 ISSUE_RE = re.compile(
-    rf"(?:[〔\[［(（](?P<year>\d{{4}})[〕\]］)）]\s*)?第\s*(?P<issue>{NUMBER})\s*期"
+    rf"(?:[〔\[［(（]\d{{4}}[〕\]］)）]\s*|{YEAR_DIGITS}\s*年\s*)?第\s*(?P<issue>{NUMBER})\s*期"
 )
 TOTAL_ISSUE_RE = re.compile(rf"[(（]?\s*总\s*第\s*(?P<total>{NUMBER})\s*期\s*[)）]?")
 DATE_RE = re.compile(
@@ -107,7 +108,7 @@ def read_header(lines: list[SourceLine], series_names: list[str]) -> Header:
 def _masthead_index(lines: list[SourceLine], series_names: list[str]) -> int | None:
     """The masthead line among the first few: the lines above it are its first part."""
     for index, line in enumerate(lines[:4]):
-        text = ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", line.text)).strip()
+        text = _without_spaces(ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", line.text)))
         if any(text.endswith(name) for name in series_names) or MASTHEAD_RE.search(text):
             return index
     return None
@@ -115,14 +116,19 @@ def _masthead_index(lines: list[SourceLine], series_names: list[str]) -> int | N
 
 def _read_masthead(header: Header, text: str, series_names: list[str]) -> None:
     _read_numbers(header, text)
-    text = ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", text)).strip(WRAPPERS)
+    text = _without_spaces(ISSUE_RE.sub("", TOTAL_ISSUE_RE.sub("", text)).strip(WRAPPERS))
     # Longest name first: 创城工作简报 must not be read as 工作简报 when both are registered.
     for name in sorted(series_names, key=len, reverse=True):
-        if text.replace(" ", "").endswith(name):
+        if text.endswith(name):
             header.series_name = header.masthead = name
             return
     match = MASTHEAD_RE.search(text)
     header.masthead = match["masthead"] if match else text
+
+
+def _without_spaces(text: str) -> str:
+    """A masthead is often letter-spaced (`工 作 简 报`, `工　作　简　报`): its words without."""
+    return re.sub(r"\s+", "", text)
 
 
 def _read_numbers(header: Header, text: str) -> bool:

@@ -18,9 +18,10 @@ MARK_NEXT_TO_CJK_RE = re.compile(rf"(?<=[{CJK}])\s*([,;:?!])\s*|([,;:?!])\s*(?=[
 DIGIT_COLON_RE = re.compile(r"\d[,:]\d")
 BRACKETS_RE = re.compile(r"\(([^()]*)\)")
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-# A full stop typed as `.` after a Chinese character (never between digits: 2021.3.11, 3.5).
+# A full stop typed as `.` after a Chinese character, a closing bracket or a per cent sign
+# (（扣分）. 95.6%.), never between digits (2021.3.11, 3.5).
 FULL_STOP_RE = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=[\u3400-\u4dbf\u4e00-\u9fff“‘「『《(（]|$)"
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff）%％])\.(?=[\u3400-\u4dbf\u4e00-\u9fff“‘「『《(（]|$)"
 )
 # One space (two typed, a tab, an ideographic space) between Chinese characters; a wider gap
 # sets columns apart (a table row) and stays.
