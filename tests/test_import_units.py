@@ -284,6 +284,28 @@ def test_footer_fields_continue_over_lines():
     )  # fmt: skip
 
 
+def test_footer_labels_beyond_report_and_send_are_filed_and_named():
+    # 抄报 was no footer label (it became an article) and 印发 ran on into the line above.
+    footer = read_footer(
+        lines("抄报:市委、市政府领导\n抄送:市创城指挥部各成员单位\n印发:各县创城办\n(共印25份)")
+    )
+    assert (footer.report_to, footer.send_to, footer.copies) == (
+        "市委、市政府领导", "市创城指挥部各成员单位，各县创城办", 25
+    )  # fmt: skip
+    assert [(line.number, printed, shown) for line, printed, shown in footer.relabelled] == [
+        (1, "抄报", "报"), (2, "抄送", "发"), (3, "印发", "发")
+    ]  # fmt: skip
+
+
+def test_a_relabelled_footer_line_is_a_warning_of_the_import(registry):
+    text = "工作简报\n第9期\n聊城市创城办　2021年3月11日\n\n标题一\n\n正文。\n\n送：市文明办\n"
+    warnings = [str(p) for p in import_text(text, registry, "in.txt", "in").warnings]
+    assert (
+        "in.txt:9: warning: distribution: '送：' is shown as '发：' on the site (its footer has "
+        "报 and 发 only): check that this is what the issue means"
+    ) in warnings
+
+
 # --- punctuation ---------------------------------------------------------------------------
 
 

@@ -101,6 +101,13 @@ def import_text(
             "distribution",
             f"'{line.text}' fits no footer field (报/发/共印): not imported",
         )
+    for line, printed, shown in footer.relabelled:
+        warn(
+            line.number,
+            "distribution",
+            f"'{printed}：' is shown as '{shown}：' on the site (its footer has 报 and 发 only): "
+            "check that this is what the issue means",
+        )
     blocks = blocks_of(rest[:footer_start])
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
         blocks = [[line] for line in blocks[0]]  # no blank lines at all: one paragraph a line
