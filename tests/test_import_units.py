@@ -231,6 +231,32 @@ def test_a_page_break_after_a_sentence_joins_only_an_unindented_continuation(
     )
 
 
+def test_a_title_like_line_on_a_new_page_after_a_sentence_is_not_joined_to_it():
+    # An article missing from the contents: its title was glued to the last paragraph above.
+    before = Element(PARAGRAPH, "受到居民欢迎！", 1, indented=True)
+    title = Element(PARAGRAPH, "东昌府区扎实推进背街小巷环境卫生整治", 4, False, True)
+    assert [e.text for e in join_page_breaks([before, title], indents=True)] == [
+        before.text,
+        title.text,
+    ]
+
+
+def test_an_article_missing_from_the_contents_is_reported_where_it_starts(registry):
+    text = (
+        "工作简报\n第12期\n聊城市创城办　2021年4月2日\n\n目录\n市司法局开展普法宣传……1\n\n"
+        "市司法局开展普法宣传\n　　4月1日，市司法局开展普法宣传。\n"
+        "　　活动受到居民欢迎！\n- 2 -\n东昌府区推进背街小巷整治\n"
+        "　　今年以来，东昌府区把背街小巷整治作为创城的重点工作，对辖区内128条背街小巷逐一建立台账。\n"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert "\n\n东昌府区推进背街小巷整治\n\n" in result.markdown
+    assert (
+        "in.txt:12: warning: body: '东昌府区推进背街小巷整治' stands alone like a title but is "
+        "not in the contents: if it is an article, make it a '## ' heading with its entry in "
+        "articles; if it is a sub-heading, leave it"
+    ) in [str(w) for w in result.warnings]
+
+
 def test_page_break_splits_are_joined_but_not_across_titles():
     elements = [
         Element(PARAGRAPH, "一是提高认", 1),

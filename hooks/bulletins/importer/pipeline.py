@@ -25,12 +25,13 @@ from .lines import (
     DroppedLine,
     SourceLine,
     compact,
+    ends_paragraph,
     layout_reason,
     running_heads,
     split_lines,
 )
 from .punctuation import normalise_punctuation
-from .structure import PARAGRAPH, TITLE, Element, read_body
+from .structure import PARAGRAPH, TITLE, Element, read_body, reads_as_title
 from .writer import ArticleDraft, BulletinDraft, bulletin_markdown
 
 MASTHEAD = "masthead"
@@ -115,6 +116,7 @@ def import_text(
     _report_differing_entries(contents, {e.text for e in elements if e.kind == TITLE}, warn)
     if contents.titles:
         _report_possible_entries(elements, warn)
+        _report_unlisted_titles(elements, warn)
     for element in elements:
         element.text = normalise_punctuation(element.text)
 
@@ -182,6 +184,27 @@ def _report_possible_entries(elements: list[Element], warn) -> None:
                 f"'{element.text}' before the first title may be a contents entry whose title "
                 "is printed otherwise: its article would then be read as part of another; "
                 "check it",
+            )
+
+
+def _report_unlisted_titles(elements: list[Element], warn) -> None:
+    """A line standing alone like a title inside the articles, between whole paragraphs: an
+    article the contents do not list (its text would be read as part of the one above), or a
+    sub-heading. Only the editor can tell."""
+    for before, element, after in zip(elements, elements[1:], elements[2:], strict=False):
+        if (
+            element.kind == PARAGRAPH
+            and after.kind == PARAGRAPH
+            and before.kind != TITLE
+            and ends_paragraph(before.text)
+            and reads_as_title(element.text)
+        ):
+            warn(
+                element.line,
+                "body",
+                f"'{element.text}' stands alone like a title but is not in the contents: if it "
+                "is an article, make it a '## ' heading with its entry in articles; if it is a "
+                "sub-heading, leave it",
             )
 
 

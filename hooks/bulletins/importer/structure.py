@@ -175,7 +175,14 @@ def join_page_breaks(
         previous = joined[-1] if joined else None
         continues = previous is not None and (
             (not ends_paragraph(previous.text) and not _stands_alone(previous, width))
-            or (indents and element.after_page_break and not element.indented)
+            or (
+                indents
+                and element.after_page_break
+                and not element.indented
+                # A title-like line after a sentence's end starts something (an article the
+                # contents do not list): kept apart, it is reported, not hidden in a paragraph.
+                and not (ends_paragraph(previous.text) and reads_as_title(element.text))
+            )
         )
         if continues and element.kind == PARAGRAPH and previous.kind == PARAGRAPH:
             previous.text = join_text(previous.text, element.text)
