@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from bulletins.frontmatter import split_front_matter
 
 
@@ -95,3 +96,27 @@ def test_one_scalar_constructor_serves_every_file_and_keeps_nothing():
     assert good.data["draft"].value is False
     assert not _SCALARS.constructed_objects and not _SCALARS.recursive_objects
     assert _SCALARS.deep_construct is False
+
+
+def test_a_full_width_colon_is_named_on_its_own_line():
+    # YAML says "could not find expected ':'" on the line after, in its own terms.
+    _, problems = split_front_matter(
+        "---\nseries: 工作简报\nissue：12\ndate: 2021-03-11\n---\n", "docs/x.md"
+    )
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (3, "malformed YAML in front matter: a full-width colon '：' after the key: type a "
+        "half-width ':'")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("indent, what", [("\u3000\u3000", "a full-width space"), ("\t", "a tab")])
+def test_an_indent_typed_otherwise_than_with_spaces_is_named(indent, what):
+    text = (
+        f"---\nseries: 工作简报\narticles:\n  - title: 甲\n{indent}departments: [市住建局]\n"
+        "    topics: [消防车通道]\n---\n"
+    )
+    _, problems = split_front_matter(text, "docs/x.md")
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (5, f"malformed YAML in front matter: the line is indented with {what}: indent with "
+        "spaces")
+    ]  # fmt: skip

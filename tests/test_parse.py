@@ -77,6 +77,7 @@ def test_unknown_department_line_and_hint():
         ),
         ({"issue": "十"}, "docs/b.md:3: issue: expected a whole number, got '十'"),
         ({"issue": "0"}, "docs/b.md:3: issue: must be 1 or more"),
+        ({"issue": "-5"}, "docs/b.md:3: issue: must be 1 or more"),
         (
             {"series": "工作简讯"},
             "docs/b.md:2: series: '工作简讯' is not a known series (did you mean '工作简报'?)",
@@ -219,3 +220,13 @@ def test_a_repeated_heading_is_reported_on_its_line_not_as_an_order():
     bulletin, problems = parse(text)
     assert bulletin is None
     assert lines_of(problems) == ["docs/b.md:23: body: heading '## 甲' appears twice"]
+
+
+def test_a_key_behind_a_full_width_space_is_named_as_an_indent_not_an_unknown_key():
+    # YAML takes a full-width space for text: the key becomes "　　topics", at the top level.
+    text = bulletin_text().replace("    topics:", "\u3000\u3000topics:", 1)
+    _, problems = parse(text)
+    assert (
+        "docs/b.md:9: \u3000\u3000topics: indented with a full-width space: indent with spaces"
+        in (lines_of(problems))
+    )

@@ -9,6 +9,7 @@ Front matter in the layout the scripts write is read without the node tree, to t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,7 +85,7 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
         try:  # again with PyYAML's own parser, whose messages are the ones editors see
             node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
-            return None, [_yaml_problem(error, path)]
+            return None, [_yaml_problem(error, path, yaml_text)]
     front = FrontMatter({}, FieldLines(yaml_text, node), body, body_start_line)
     problems: list[Problem] = []
     if node is not None:
@@ -95,7 +96,7 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     return front, problems
 
 
-def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
+def _yaml_problem(error: yaml.YAMLError, path: str, yaml_text: str = "") -> Problem:
     # +1 for 1-based lines, +1 for the opening '---'
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 2 if mark else 1
@@ -103,7 +104,30 @@ def _yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and context_mark and context_mark.line + 2 != line:
         reason += f" ({context} that starts on line {context_mark.line + 2})"
+    if found := _typing_slip(yaml_text, line):
+        line, slip = found
+        return Problem(path, line, "", f"malformed YAML in front matter: {slip} ({reason})")
     return Problem(path, line, "", f"malformed YAML in front matter: {reason}")
+
+
+# Slips of a Chinese input method that YAML reports in its own terms, often a line late.
+FULL_WIDTH_COLON_RE = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]*)?[A-Za-z_][A-Za-z0-9_]*[ \t]*：")
+INDENT_RE = re.compile(r"^[ \t\u3000]*")
+
+
+def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
+    """(file line, what to type instead) for a slip on the error's line or the one above."""
+    lines = yaml_text.split("\n")
+    for number in (line, line - 1):
+        text = lines[number - 2] if 2 <= number < len(lines) + 2 else ""
+        indent = INDENT_RE.match(text)[0]
+        if FULL_WIDTH_COLON_RE.match(text):
+            return number, "a full-width colon '：' after the key: type a half-width ':'"
+        if "\u3000" in indent:
+            return number, "the line is indented with a full-width space: indent with spaces"
+        if "\t" in indent:
+            return number, "the line is indented with a tab: indent with spaces"
+    return None
 
 
 def _line(node: yaml.Node) -> int:

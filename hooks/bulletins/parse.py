@@ -46,6 +46,9 @@ class _Checker:
     def unknown_keys(self, mapping: dict, known: set[str], prefix: str) -> None:
         for key in sorted(set(mapping) - known):
             field = f"{prefix}{key}"
+            if key.startswith("\u3000"):  # YAML reads a full-width space as text, not indent
+                self.problem(field, "indented with a full-width space: indent with spaces")
+                continue
             self.problem(field, f"unknown key{did_you_mean(key, known)}", WARNING)
 
     def require(self, mapping: dict, key: str, prefix: str = ""):
@@ -84,7 +87,7 @@ class _Checker:
                 f"(write {int(text)})",
             )
             return None
-        if isinstance(value.value, bool) or not re.fullmatch(r"\d+", text):
+        if isinstance(value.value, bool) or not re.fullmatch(r"-?\d+", text):
             self.problem(field, f"expected a whole number, got '{text}'")
             return None
         number = int(text)

@@ -229,10 +229,11 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
     first_line = header.lines[0].number if header.lines else 1
     series = header.series_name
     if series is None:
-        seen = (
-            f"the masthead reads '{header.masthead}', which" if header.masthead else "no masthead"
-        )
-        warn(first_line, "series", f"{seen} is not in docs/_data/series.yml: fill in the series")
+        if header.masthead:
+            seen = f"the masthead reads '{header.masthead}', which is not in docs/_data/series.yml"
+        else:
+            seen = "no masthead of a series in docs/_data/series.yml found"
+        warn(first_line, "series", f"{seen}: fill in the series")
         series = placeholder("系列")
     if header.issue is None:
         warn(first_line, "issue", "no issue number (第N期) found: fill in the issue")
