@@ -230,3 +230,16 @@ def test_a_key_behind_a_full_width_space_is_named_as_an_indent_not_an_unknown_ke
         "docs/b.md:9: \u3000\u3000topics: indented with a full-width space: indent with spaces"
         in (lines_of(problems))
     )
+
+
+def test_a_title_cut_at_a_yaml_comment_says_how_to_quote_it():
+    text = bulletin_text(
+        articles=[("市住建局开展专项整治 #1", ["市住建局"], ["消防车通道"])],
+        body="\n## 市住建局开展专项整治 #1\n\n正文。\n",
+    )
+    _, problems = parse(text)
+    assert lines_of(problems)[0] == (
+        "docs/b.md:7: articles[0].title: no '## ' heading in the body matches this title (' #' "
+        "starts a comment in YAML, so the title was read as '市住建局开展专项整治': quote it, "
+        'title: "市住建局开展专项整治 #1")'
+    )

@@ -371,7 +371,13 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
         seen_headings.add(text)
     for field, title in titles:
         if title not in heading_texts:
-            hint = _closest(title, heading_texts)
+            cut = [h for h in heading_texts if h.startswith(f"{title} #")]
+            hint = (
+                f" (' #' starts a comment in YAML, so the title was read as '{title}': "
+                f'quote it, title: "{cut[0]}")'
+                if cut
+                else _closest(title, heading_texts)
+            )
             check.problem(field, f"no '## ' heading in the body matches this title{hint}")
     for line, text in headings:
         if text not in title_texts:
