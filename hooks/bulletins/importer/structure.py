@@ -159,7 +159,34 @@ def _block_elements(block: list[SourceLine], contents: Contents, previous: Eleme
         # The text of a title found by layout keeps its words; PDF line-break spaces go.
         text = " ".join(line.text for line in block)
         return [Element(TITLE, text, block[0].number)]
+    elif len(block) > 2:
+        return _split_at_layout_titles(block, previous)
     return split_paragraphs(block)
+
+
+def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -> list[Element]:
+    """Titles inside a block of wrapped lines (text with no blank lines, as `pdftotext` writes
+    it, and no contents): a short line without sentence punctuation after a sentence's end,
+    with text under it. Each title was glued to the first sentence of its article."""
+    width = max(len(line.text) for line in block)
+    elements: list[Element] = []
+    start = 0
+    for index, line in enumerate(block[:-1]):
+        before_ends = (
+            ends_paragraph(block[index - 1].text)
+            if index
+            else previous is None or previous.kind != PARAGRAPH or ends_paragraph(previous.text)
+        )
+        if (
+            before_ends
+            and reads_as_title(line.text)
+            and not COLUMN_GAP_RE.search(line.text)
+            and len(line.text) < HEADING_LINE_RATIO * width
+        ):
+            elements += split_paragraphs(block[start:index]) if index > start else []
+            elements.append(Element(TITLE, line.text, line.number))
+            start = index + 1
+    return elements + split_paragraphs(block[start:])
 
 
 def join_page_breaks(
