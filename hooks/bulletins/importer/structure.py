@@ -24,6 +24,8 @@ SECTION = "section"  # a column such as 【创城动态】 grouping the articles
 PARAGRAPH = "paragraph"
 
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
+# A subtitle (——记…) or a byline wholly in brackets ((高新区创城办 张伟)) under a title.
+SUBTITLE_OR_BYLINE_RE = re.compile(r"^(?:[—－-]{2}|[（(][^（()）]*[）)]$)")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
 HEADING_LINE_RATIO = 0.6  # a title-like line this much shorter than the widest is a heading
 SHORT_LINE_RATIO = 0.9  # a line this much shorter than the block's widest ends its paragraph
@@ -86,6 +88,7 @@ def looks_like_title(lines: list[SourceLine]) -> bool:
     return (
         len(lines) <= 2
         and not any(COLUMN_GAP_RE.search(line.text) for line in lines)
+        and not SUBTITLE_OR_BYLINE_RE.match(lines[0].text)
         and reads_as_title("".join(line.text for line in lines))
     )
 
@@ -179,8 +182,7 @@ def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -
         )
         if (
             before_ends
-            and reads_as_title(line.text)
-            and not COLUMN_GAP_RE.search(line.text)
+            and looks_like_title([line])
             and len(line.text) < HEADING_LINE_RATIO * width
         ):
             elements += split_paragraphs(block[start:index]) if index > start else []
