@@ -62,7 +62,7 @@ def test_printed_issue_is_a4_with_a_few_pages(seed_pdf):
 def test_printed_issue_has_masthead_articles_and_distribution_in_order(seed_pdf):
     text = re.sub(r"\s+", "", _pdf_text(seed_pdf))
     expected_in_order = [
-        "工作简报",
+        "聊城市创建全国文明城市工作简报",
         "第9期",
         "聊城市创建全国文明城市工作办公室",
         "2021年3月11日",

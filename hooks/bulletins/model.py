@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 class Series:
     id: str
     name: str
+    masthead: str = ""  # printed before the name on the masthead, e.g. 聊城市创建全国文明城市
 
 
 @dataclass(frozen=True)

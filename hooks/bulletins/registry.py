@@ -107,7 +107,7 @@ def _add_entry(
     if entry_id in by_id:
         return [Problem(shown, line, f"{where}.id", f"duplicate id '{entry_id}'")]
     if kind == "series":
-        item = Series(id=entry_id, name=name)
+        item = Series(id=entry_id, name=name, masthead=str(entry.get("masthead") or "").strip())
         spellings = [name]
     elif kind == "departments":
         short = str(entry.get("short") or name).strip()
