@@ -367,3 +367,36 @@ def test_headings_in_order_and_landmarks(page, site_url, name):
         ".filter(t => ['点击这里', '这里', '更多', '点击'].includes(t))"
     )
     assert vague == []
+
+
+# Each text's line boxes: a date or a column heading broken over two lines has two.
+BROKEN_TEXTS_JS = """() => [...document.querySelectorAll('.md-content time, .registry-table thead th')]
+  .filter(e => { const r = document.createRange(); r.selectNodeContents(e);
+                 return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size > 1; })
+  .map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize(
+    "path", [PAGES["department"], PAGES["topic"], "archive/2021/", "departments/"]
+)
+def test_dates_and_column_headings_never_break_on_a_phone(page, site_url, path):
+    # Found in review at 360 px: 2021年3月11 / 日, 文章 / 数 (文 / 章 / 数 at 150 % zoom).
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + path)
+    for size in ("standard", "x-large"):
+        page.click(f"button[data-font-size='{size}']")
+        assert page.locator(".md-content time").count() > 0
+        assert page.evaluate(BROKEN_TEXTS_JS) == [], size
+
+
+def test_a_wrapped_list_title_keeps_the_number_on_its_first_line(page, site_url):
+    # An inline-block title put the list number beside its last line.
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + PAGES["department"])
+    page.click("button[data-font-size='x-large']")
+    titles = page.locator(".article-item__title")
+    assert titles.count() > 0
+    assert page.evaluate(
+        "[...document.querySelectorAll('.article-item__title, .bulletin-item__title')]"
+        ".every(e => getComputedStyle(e).display === 'block')"
+    )
