@@ -112,6 +112,48 @@ def test_filters_narrow_results_count_per_value_and_live_in_the_url(search_site,
     assert page.input_value("input[name='from']") == "2021-01-01"
 
 
+def test_filters_alone_list_a_departments_articles_of_a_year(search_site, serve, page, documents):
+    # "Everything 住建局 did in 2021" needs no keyword (found in review: an empty form).
+    base = serve(search_site.site_dir).base
+    open_search(page, base, "", "&department=housing&year=2021")
+    expected = [
+        f"../{d.url}" for d in documents if "housing" in d.departments and d.date[:4] == "2021"
+    ]
+    assert expected and result_links(page) == expected
+    assert page.inner_text("#search-count").startswith(f"共 {len(expected)} 篇文章")
+    assert page.inner_text("#search-filter-selected") == "（已选 2 项）"
+    page.click("#search-clear")
+    page.wait_for_function("!document.querySelector('#search-results > li')")
+    assert page.is_hidden("#search-clear")
+    assert "department" not in page.url and "year" not in page.url
+
+
+def test_a_start_date_after_the_end_date_is_named_and_can_be_cleared(
+    search_site, serve, page, documents
+):
+    open_search(page, serve(search_site.site_dir).base, "通道", "&from=2021-12-31&to=2021-01-01")
+    assert page.inner_text("#search-count").startswith("开始日期晚于结束日期")
+    page.click("#search-clear")
+    every = len(expected_results(documents, "通道"))
+    page.wait_for_function(f"document.getElementById('search-count').dataset.count === '{every}'")
+    assert page.input_value("input[name='from']") == ""
+
+
+@pytest.mark.parametrize("width, folded", [(360, True), (1280, False)])
+def test_filters_fold_away_on_a_phone_so_results_come_first(
+    search_site, serve, page, width, folded
+):
+    page.set_viewport_size({"width": width, "height": 780})
+    open_search(page, serve(search_site.site_dir).base, "通道")
+    page.wait_for_selector("#search-filters input[data-facet]", state="attached")
+    assert page.evaluate("document.getElementById('search-filter-toggle').open") is (not folded)
+    first = page.locator("#search-results > li").first.bounding_box()
+    assert first["y"] + 40 < 780, "the first result is below the fold"
+    if folded:
+        page.click("#search-filter-toggle > summary")
+        assert page.is_visible("#search-filters input[data-facet='topic']")
+
+
 def test_header_box_shows_instant_results_in_materials_look(search_site, serve, page):
     page.goto(serve(search_site.site_dir).base)
     page.click(".md-search__input")
@@ -295,3 +337,20 @@ def test_search_pages_first_script_alone_asks_for_data_and_the_querys_buckets(
     names = {url.rsplit("/", 1)[1] for url in requested}
     assert "data.js" in names
     assert len([n for n in names if n.startswith("i")]) >= 1, names
+
+
+def test_a_listing_over_several_years_offers_each_year_to_jump_to(search_site):
+    """A department's page of an archive is thousands of articles long: the years at its top
+    lead to each year's newest month (found in review: 2021 began 9,000 px down on a phone)."""
+    import re
+
+    html = (search_site.site_dir / "departments" / "wenming-office" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    nav = re.search(r'<nav class="listing-years"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, "no year links"
+    links = re.findall(r'<a href="#(m\d{4}-\d\d)">(\d{4})年</a>', nav[1])
+    month_ids = re.findall(r'<h2 id="(m\d{4}-\d\d)"', html)
+    assert [year for _, year in links] == sorted({m[1:5] for m in month_ids}, reverse=True)
+    for anchor, year in links:  # each year's first (newest) month on the page
+        assert anchor == next(m for m in month_ids if m[1:5] == year)

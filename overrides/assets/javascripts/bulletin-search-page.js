@@ -37,6 +37,9 @@
   var resultList = document.getElementById("search-results");
   var filterElement = document.getElementById("search-filters");
   var moreButton = document.getElementById("search-more");
+  var filterToggle = document.getElementById("search-filter-toggle");
+  var selectedElement = document.getElementById("search-filter-selected");
+  var clearButton = document.getElementById("search-clear");
   var PAGE = 10;
   var FACETS = [
     { name: "year", title: "年份", label: function (v) { return v + "年"; } },
@@ -67,6 +70,16 @@
   }
   function filtering() {
     return state.year.length || state.department.length || state.topic.length || state.from || state.to;
+  }
+  function selectedCount() {
+    return state.year.length + state.department.length + state.topic.length + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  }
+  /* Every article, newest first: what filters narrow down when there is no query (a
+     department's articles of a year, without a keyword). */
+  function allArticles(count) {
+    var results = new Array(count);
+    for (var id = 0; id < count; id++) results[id] = { id: id, titleMatch: false, count: 0 };
+    return results;
   }
 
   /* Per article: its date, year, departments and topics, decoded once from facets.js into
@@ -212,7 +225,10 @@
   function show(found, filtered, run) {
     if (run !== latest) return;
     current = { found: found, filtered: filtered, shown: 0 };
-    countElement.textContent = found.terms.length
+    var reversed = state.from && state.to && state.from > state.to;
+    countElement.textContent = reversed
+      ? "开始日期晚于结束日期：请改正日期，或清除筛选"
+      : found.terms.length || filtering()
       ? "共 " + filtered.length + " 篇文章" + (filtered.length < found.results.length ? "（筛选自 " + found.results.length + " 篇）" : "")
       : "";
     resultList.innerHTML = "";
@@ -229,7 +245,11 @@
     input.value = state.q;
     form.elements.from.value = state.from;
     form.elements.to.value = state.to;
-    if (!state.q.trim()) {
+    var selected = selectedCount();
+    selectedElement.textContent = selected ? "（已选 " + selected + " 项）" : "";
+    clearButton.hidden = !selected;
+    var browsing = !state.q.trim();
+    if (browsing && !filtering()) {
       countElement.textContent = "";
       resultList.innerHTML = "";
       filterElement.innerHTML = "";
@@ -237,6 +257,7 @@
     }
     return engine.search(state.q).then(function (found) {
       if (run !== latest) return;
+      if (browsing) found.results = allArticles(found.data.documents);
       var withFacets = function () {
         return engine.load("facets").then(function (facets) {
           if (run !== latest) return;
@@ -275,6 +296,15 @@
     update();
   });
   moreButton.addEventListener("click", function () { showMore(latest); });
+  clearButton.addEventListener("click", function () {
+    FACETS.forEach(function (f) { state[f.name] = []; });
+    state.from = state.to = "";
+    update();
+  });
+  // Filters are folded away on a phone (results first) and always open on a wider screen.
+  var wide = window.matchMedia("(min-width: 45em)");
+  function openOnWideScreens() { if (wide.matches) filterToggle.open = true; }
+  if (wide.addEventListener) wide.addEventListener("change", openOnWideScreens);
 
   // After the frame that shows the results (or says there are none).
   function startMaterialNextFrame() {
