@@ -163,3 +163,21 @@ def test_feeds_are_dated_by_the_issues_not_the_build():
     )
     assert parsed.entries[0].link == f"{SITE_URL}bulletins/2021/gzjb-009.html#a3"
     assert parsed.entries[0].published == "2021-03-11T00:00:00+08:00"
+
+
+def test_a_feed_opened_in_a_browser_is_explained_not_shown_as_xml(two_issue_site, serve, page):
+    """A reader tapping 订阅本页更新 got an XML tree (found in review on a phone)."""
+    site_dir = two_issue_site[0].site_dir
+    for path in ("feeds/all.xml", "feeds/departments/housing.xml"):
+        text = (site_dir / path).read_text(encoding="utf-8")
+        href = re.search(r'<\?xml-stylesheet type="text/css" href="([^"]+)"\?>', text)[1]
+        assert (site_dir / path).parent.joinpath(href).resolve() == site_dir / "assets/feed.css"
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(serve(site_dir).base + "feeds/departments/housing.xml")
+    shown = page.evaluate("document.documentElement.textContent && document.body === null")
+    assert shown  # an XML document, not an HTML page
+    explained = page.evaluate("getComputedStyle(document.documentElement, '::before').content")
+    assert "RSS 阅读器" in explained
+    assert page.evaluate("getComputedStyle(document.querySelector('entry > id')).display") == (
+        "none"
+    )

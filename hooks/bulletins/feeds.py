@@ -59,7 +59,7 @@ def site_feed(bulletins: list[Bulletin], site: FeedSite, links: Links) -> str:
             {(d.id, d.short) for a in bulletin.articles for d in a.departments}
         )  # fmt: skip
         _entry(feed, url, bulletin.title, bulletin, url, summary, categories)
-    return _serialize(feed)
+    return _serialize(feed, SITE_FEED)
 
 
 def department_feed(
@@ -80,7 +80,7 @@ def department_feed(
         )
         categories = [(t.id, t.name) for t in ref.article.topics]
         _entry(feed, url, ref.article.title, bulletin, url, summary, categories)
-    return _serialize(feed)
+    return _serialize(feed, department_feed_path(department))
 
 
 def all_feeds(
@@ -171,6 +171,16 @@ def _timestamp(date: dt.date) -> str:
     return dt.datetime(date.year, date.month, date.day, tzinfo=BEIJING).isoformat()
 
 
-def _serialize(feed: ET.Element) -> str:
+FEED_STYLESHEET = "assets/feed.css"  # how a browser shows a feed opened from a page's link
+
+
+def _serialize(feed: ET.Element, path: str) -> str:
+    """The feed's XML; its stylesheet is named relative to `path`, the feed's own place."""
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    stylesheet = posixpath.relpath(FEED_STYLESHEET, posixpath.dirname(path))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<?xml-stylesheet type="text/css" href="{stylesheet}"?>\n'
+        + ET.tostring(feed, encoding="unicode")
+        + "\n"
+    )
