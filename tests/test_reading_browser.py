@@ -400,3 +400,14 @@ def test_a_wrapped_list_title_keeps_the_number_on_its_first_line(page, site_url)
         "[...document.querySelectorAll('.article-item__title, .bulletin-item__title')]"
         ".every(e => getComputedStyle(e).display === 'block')"
     )
+
+
+def test_the_sites_name_is_whole_in_a_phones_header(page, site_url):
+    # It was cut to 聊城市创建全国文… at 360 px (and to 聊… at 150 % zoom): two lines now.
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + PAGES["bulletin"])
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.inner_text().strip() == "聊城市创建全国文明城市工作简报"
+    assert name.evaluate(
+        "e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 2"
+    ), "the name is cut"
