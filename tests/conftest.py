@@ -48,7 +48,7 @@ class FixtureSite:
         for name in ("hooks", "overrides"):
             (directory / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "mkdocs.yml", directory / "mkdocs.yml")
-        for part in ("_data", "assets", "index.md", "guide.md"):
+        for part in ("_data", "assets", "index.md", "about.md", "guide.md"):
             source = ROOT / "docs" / part
             target = self.docs / part
             target.parent.mkdir(parents=True, exist_ok=True)

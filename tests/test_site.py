@@ -200,3 +200,14 @@ def test_built_pages_load_nothing_from_other_hosts(seed_site):
 
 def test_registries_are_not_published(seed_site):
     assert not (seed_site.site_dir / "_data").exists()
+
+
+def test_about_the_site_is_written_for_readers_and_comes_first(seed_site):
+    """关于本站 led only to the editors' guide (YAML, file paths): readers get their own page."""
+    home = page_file(seed_site.site_dir, "").read_text(encoding="utf-8")
+    tab = re.search(r'<a href="([^"]+)" class="md-tabs__link">\s*关于本站', home)
+    assert tab and tab[1] == "about/"
+    about = text_of(page_file(seed_site.site_dir, "about/").read_text(encoding="utf-8"))
+    for words in ("怎样查找", "字号", "打印", "订阅"):
+        assert words in about
+    assert "YAML" not in about
