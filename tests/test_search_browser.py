@@ -24,6 +24,7 @@ QUERIES = {
     "traditional": "東昌府區",
     "full-width": "ＡＡＡ级",  # the text has AAA级
     "half-width punctuation": "(试行版)",  # the text has （试行版）
+    "straight quotes": '"八个要"',  # the text has “八个要”
     "single character": "斑",
     "common single character": "市",
     "title and body ranking": "公益广告",

@@ -34,3 +34,9 @@ def test_table_maps_bmp_characters_to_single_bmp_characters():
     assert len(table) > 3500  # OpenCC's traditional characters plus full-width and other forms
     assert table["區"] == "区" and table["Ａ"] == "a" and table["\u3000"] == " "
     assert all(len(s) == 1 and len(t) == 1 and ord(t) < 0x10000 for s, t in table.items())
+
+
+def test_chinese_and_straight_quotation_marks_fold_together():
+    # A phone keyboard types "八个要"; the bulletins print “八个要” (found in review).
+    assert fold("“八个要”") == fold('"八个要"') == '"八个要"'
+    assert fold("‘甲’") == fold("'甲'")

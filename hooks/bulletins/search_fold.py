@@ -47,10 +47,16 @@ def _traditional_to_simplified() -> dict[str, str]:
     return table
 
 
+# Chinese quotation marks and the straight ones typed on a phone's keyboard are one (a query
+# "八个要" found nothing in text that has “八个要”).
+QUOTES = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+
+
 def _single_char_fold(char: str, simplified: dict[str, str]) -> str:
     folded = unicodedata.normalize("NFKC", char).lower()
     if len(folded) != 1:
         folded = char.lower() if len(char.lower()) == 1 else char
+    folded = QUOTES.get(folded, folded)
     return simplified.get(folded, folded)
 
 
