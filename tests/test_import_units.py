@@ -23,7 +23,7 @@ from bulletins.importer.structure import (
 from bulletins.importer.writer import yaml_scalar
 from bulletins.problems import errors
 from bulletins.registry import load_registry
-from conftest import ROOT, SEED_TITLES
+from conftest import ROOT, SEED_BULLETIN, SEED_TITLES
 
 SERIES = ["工作简报", "督查专报", "创文简报", "创城动态", "工作通报"]
 
@@ -52,6 +52,15 @@ def lines(text: str):
 )
 def test_decode_text_detects_the_encoding(data, encoding):
     assert decode_text(data) == ("第9期", encoding)
+
+
+def test_big5_is_refused_not_imported_as_gibberish():
+    # GB18030 decodes Big5 bytes into rare characters and kana (册カ承瓣ゅカ…).
+    traditional = SEED_BULLETIN.read_text(encoding="utf-8").encode("big5", errors="ignore")
+    with pytest.raises(UnsupportedInput, match="save the file as UTF-8"):
+        decode_text(traditional)
+    simplified = SEED_BULLETIN.read_text(encoding="utf-8").encode("gbk")
+    assert decode_text(simplified)[1] == "gb18030"
 
 
 def test_unsupported_files_are_refused(tmp_path):

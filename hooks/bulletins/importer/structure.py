@@ -180,11 +180,7 @@ def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -
             if index
             else previous is None or previous.kind != PARAGRAPH or ends_paragraph(previous.text)
         )
-        if (
-            before_ends
-            and looks_like_title([line])
-            and len(line.text) < HEADING_LINE_RATIO * width
-        ):
+        if before_ends and looks_like_title([line]) and len(line.text) < HEADING_LINE_RATIO * width:
             elements += split_paragraphs(block[start:index]) if index > start else []
             elements.append(Element(TITLE, line.text, line.number))
             start = index + 1
