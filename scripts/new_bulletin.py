@@ -28,13 +28,13 @@ from bulletins.collection import load_bulletins
 from bulletins.importer.pipeline import placeholder
 from bulletins.importer.structure import PARAGRAPH, TITLE
 from bulletins.importer.writer import ArticleDraft, BulletinDraft, bulletin_markdown
-from bulletins.model import Series, canonical_source_path
+from bulletins.model import Bulletin, Series, canonical_source_path
 from bulletins.problems import did_you_mean
 
 DESCRIPTION = """\
 新建一期简报文件，写好刊头信息和一篇文章的框架，其余内容写成“待填写：……”。
 不写 --issue 时，自动取该系列当年的下一个期号；不写 --date 时用今天的日期。
-编印单位沿用该系列最近一期的写法。文件写到 docs/bulletins/<年份>/<系列>-<期号>.md。
+编印单位和报送范围（报、发、共印份数）沿用该系列最近一期的写法，请核对。文件写到 docs/bulletins/<年份>/<系列>-<期号>.md。
 把“待填写”全部换成真实内容后，用 check_content.py 检查。"""
 EPILOG = """\
 例子：
@@ -58,22 +58,28 @@ def next_issue(series: Series, year: int, docs: Path) -> int:
     return max(numbers, default=0) + 1
 
 
-def scaffold(series: Series, issue: int, date: dt.date, issuer: str | None) -> str:
+def scaffold(series: Series, issue: int, date: dt.date, latest: Bulletin | None) -> str:
+    """The new issue's file. Issuer and distribution (报/发/共印) are the series' latest issue's,
+    which seldom change from one issue to the next; without one, placeholders."""
     title = placeholder("标题")
+    distribution = latest.distribution if latest and latest.distribution else None
     draft = BulletinDraft(
         series=series.name,
         issue=issue,
         date=date,
-        issuer=issuer or placeholder("编印单位"),
+        issuer=latest.issuer if latest else placeholder("编印单位"),
         articles=[ArticleDraft(title, [placeholder("部门")], [placeholder("专题")])],
         body=[(TITLE, title), (PARAGRAPH, placeholder("正文"))],
+        report_to=distribution.report_to if distribution else placeholder("报送范围"),
+        send_to=distribution.send_to if distribution else placeholder("发送范围"),
+        copies=distribution.copies if distribution else None,
     )
     return bulletin_markdown(draft)
 
 
-def latest_issuer(series: Series, registry) -> str | None:
+def latest_of_series(series: Series, registry) -> Bulletin | None:
     bulletins, _ = load_bulletins(read_sources(site_bulletin_files())[0], registry)
-    return next((b.issuer for b in bulletins if b.series.id == series.id), None)  # newest first
+    return next((b for b in bulletins if b.series.id == series.id), None)  # newest first
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(options.out) if options.out else DOCS
     issue = options.issue or next_issue(series, date.year, out_dir)
 
-    markdown = scaffold(series, issue, date, latest_issuer(series, registry))
+    markdown = scaffold(series, issue, date, latest_of_series(series, registry))
     target = out_dir / canonical_source_path(series, date, issue)
     if options.dry_run:
         sys.stdout.write(markdown)

@@ -152,6 +152,8 @@ def test_new_bulletin_scaffold_fails_the_check_until_filled(tmp_path, capsys):
     scaffold = tmp_path / "bulletins" / "2021" / "gzjb-010.md"
     text = scaffold.read_text(encoding="utf-8")
     assert "issuer: 聊城市创建全国文明城市工作办公室" in text  # from the newest 工作简报
+    # So is the distribution footer, which seldom changes from one issue to the next.
+    assert "\n  report_to: 市委常委，" in text and "\n  copies: 260\n" in text
     assert check_content.main([str(scaffold)]) == 1
     filled = (
         text.replace("待填写：标题", "市文明办部署文明交通劝导")
@@ -162,6 +164,12 @@ def test_new_bulletin_scaffold_fails_the_check_until_filled(tmp_path, capsys):
     scaffold.write_text(filled, encoding="utf-8")
     capsys.readouterr()
     assert check_content.main([str(scaffold)]) == 0, capsys.readouterr().err
+
+
+def test_new_bulletin_of_a_series_without_issues_asks_for_the_distribution(capsys):
+    assert new_bulletin.main(["--series", "督查专报", "--date", "2021-03-18", "--dry-run"]) == 0
+    text = capsys.readouterr().out
+    assert "distribution:\n  report_to: 待填写：报送范围\n  send_to: 待填写：发送范围\n" in text
 
 
 def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
