@@ -134,7 +134,12 @@ def test_reload_and_back_come_back_to_the_same_article(page, archive_url, longes
     for _ in range(40):  # scroll as a reader does, laying out the months passed
         page.mouse.wheel(0, 600)
     page.wait_for_timeout(300)
-    at_top = "document.elementFromPoint(innerWidth / 2, 200).closest('li')?.textContent.trim()"
+    # The first article below the header (a fixed point could fall between two months).
+    first_below = (
+        "[...document.querySelectorAll('.article-list > li')]"
+        ".find(li => li.getBoundingClientRect().top >= 100)"
+    )
+    at_top = f"{first_below}?.textContent.trim()"
     before = page.evaluate(at_top)
     assert before and page.evaluate("scrollY") > 10000
     page.reload()
@@ -142,9 +147,7 @@ def test_reload_and_back_come_back_to_the_same_article(page, archive_url, longes
     assert page.evaluate("document.documentElement.classList.contains('listing-restored')")
     assert page.evaluate(at_top) == before
     # The same after reading an article and coming Back.
-    page.evaluate(
-        "document.elementFromPoint(innerWidth / 2, 200).closest('li').querySelector('a').click()"
-    )
+    page.evaluate(f"{first_below}.querySelector('a').click()")
     page.wait_for_url("**/bulletins/**")
     page.go_back()
     page.wait_for_timeout(500)
