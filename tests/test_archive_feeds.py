@@ -146,7 +146,7 @@ def test_site_feed_keeps_only_the_latest_issues():
     site = FeedSite(SITE_URL, "简报", "办公室")
     feed = feedparser.parse(site_feed(bulletins, site, Links(True)))
     assert len(feed.entries) == LATEST_ISSUES
-    assert feed.entries[0].title == f"工作简报 第{10 + LATEST_ISSUES + 4}期"
+    assert feed.entries[0].title == f"工作简报 2021年第{10 + LATEST_ISSUES + 4}期"
 
 
 def test_feeds_are_dated_by_the_issues_not_the_build():

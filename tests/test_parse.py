@@ -29,7 +29,7 @@ def test_seed_bulletin_parses_into_five_articles():
         9,
         dt.date(2021, 3, 11),
     )
-    assert bulletin.title == "工作简报 第9期"
+    assert bulletin.title == "工作简报 2021年第9期"  # issue numbers restart each year
     assert bulletin.issuer == "聊城市创建全国文明城市工作办公室"
     assert [a.anchor for a in bulletin.articles] == ["a1", "a2", "a3", "a4", "a5"]
     assert [d.short for d in bulletin.articles[1].departments] == [

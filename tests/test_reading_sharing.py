@@ -42,7 +42,7 @@ def test_bulletin_page_has_description_open_graph_and_canonical(fixture_site, mo
     )
     assert "市生态环境局全面推动全国文明城市创建工作" in description
     assert head.meta["og:description"] == [description]
-    assert head.meta["og:title"] == ["工作简报 第9期"]  # the bulletin's title
+    assert head.meta["og:title"] == ["工作简报 2021年第9期"]  # the bulletin's title
     assert head.meta["og:type"] == ["article"]
     assert head.meta["article:published_time"] == ["2021-03-11"]
     canonical = "https://example.org/jianbao/bulletins/2021/gzjb-009/"
@@ -60,4 +60,4 @@ def test_without_site_url_there_is_no_canonical_to_guess(fixture_site, monkeypat
     assert result.returncode == 0, result.output
     head = read_head(fixture_site.site_dir / "bulletins" / "2021" / "gzjb-009" / "index.html")
     assert "canonical" not in head.links and "og:url" not in head.meta
-    assert head.meta["og:title"] == ["工作简报 第9期"]
+    assert head.meta["og:title"] == ["工作简报 2021年第9期"]

@@ -187,7 +187,7 @@ def parse_bulletin(
         issue=issue,
         date=date,
         issuer=issuer,
-        title=title or f"{series.name} 第{issue}期",
+        title=title or f"{series.name} {date.year}年第{issue}期",  # numbers restart each year
         articles=tuple(articles),
         distribution=distribution,
         total_issue=total_issue,
