@@ -84,11 +84,13 @@ def test_docx_tables_keep_every_cell_once(tmp_path):
             cell.text = value
     merged = table.cell(3, 0).merge(table.cell(3, 2))
     merged.text = "共印 120 份"
+    table.cell(2, 2).add_paragraph("（另有3处）")  # a cell of two paragraphs: one line still
     path = tmp_path / "第9期.docx"
     document.save(str(path))
 
     text, how = read_input(path)
     assert how == "docx"
+    rows[2] = ("临清市", "85", "85 （另有3处）")
     assert text.split("\n\n") == [
         "各县区整改情况",
         *("\u3000\u3000".join(row) for row in rows),  # a row is one line, cells apart
@@ -264,6 +266,32 @@ def test_an_article_missing_from_the_contents_is_reported_where_it_starts(regist
         "not in the contents: if it is an article, make it a '## ' heading with its entry in "
         "articles; if it is a sub-heading, leave it"
     ) in [str(w) for w in result.warnings]
+
+
+LIST_AND_SIGNATURE = (
+    "工作简报\n第5期\n聊城市创建全国文明城市工作办公室\n2021年5月6日\n"
+    "市城管局开展主次干道专项检查\n"
+    "5月4日，市城管局组织执法人员对主城区道路开展专项检查，发现问题若干，现将本次检查情况\n"
+    "如下：\n主次干道12条\n背街小巷30条\n"
+    "请各责任单位对照问题清单立即整改到位，确保整改工作取得实效，特此通报。\n"
+    "市城管局办公室\n2021年5月5日\n{page_break}"
+    "市文明办召开志愿服务推进会\n"
+    "5月6日，市文明办召开全市志愿服务工作推进会，总结前一阶段工作，部署下一步重点任务。\n"
+)
+
+
+@pytest.mark.parametrize("page_break", ["", "- 2 -\n"])
+def test_list_items_and_a_signature_in_wrapped_text_are_not_titles(registry, page_break):
+    # Without contents, a list after 如下： and a signature above its date became articles
+    # (found in review), and the next real title was glued to the date.
+    result = import_text(LIST_AND_SIGNATURE.format(page_break=page_break), registry, "in.txt", "in")
+    body = result.markdown.split("\n---\n", 1)[1]
+    assert [line for line in body.splitlines() if line.startswith("## ")] == [
+        "## 市城管局开展主次干道专项检查",
+        "## 市文明办召开志愿服务推进会",
+    ]
+    for paragraph in ("主次干道12条", "背街小巷30条", "市城管局办公室", "2021年5月5日"):
+        assert f"\n\n{paragraph}\n\n" in body, paragraph
 
 
 def test_page_break_splits_are_joined_but_not_across_titles():

@@ -191,7 +191,10 @@ def _report_unlisted_titles(elements: list[Element], warn) -> None:
     """A line standing alone like a title inside the articles, between whole paragraphs: an
     article the contents do not list (its text would be read as part of the one above), or a
     sub-heading. Only the editor can tell."""
-    for before, element, after in zip(elements, elements[1:], elements[2:], strict=False):
+    # Before the first title, _report_possible_entries speaks for such a line.
+    first_title = next((i for i, e in enumerate(elements) if e.kind == TITLE), len(elements))
+    after_first = elements[first_title:]
+    for before, element, after in zip(after_first, after_first[1:], after_first[2:], strict=False):
         if (
             element.kind == PARAGRAPH
             and after.kind == PARAGRAPH

@@ -96,7 +96,9 @@ def docx_text(path: Path) -> str:
             for cell in row.cells:
                 if cell._tc not in seen:
                     seen.add(cell._tc)
-                    cells.append("\n".join(p.text for p in cell.paragraphs).strip())
+                    # A cell's paragraphs stay on the row's line (on a line of its own, a
+                    # figure was dropped as a page number).
+                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs).strip())
             # A row is one line, its cells apart as a printed table sets them: a cell on its
             # own line was read as a page number (a figure) or a title (a column's name).
             row_text = TABLE_CELL_GAP.join(cell for cell in cells if cell)

@@ -24,6 +24,11 @@ SECTION = "section"  # a column such as 【创城动态】 grouping the articles
 PARAGRAPH = "paragraph"
 
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
+# A sentence's full end (not a colon or semicolon, after which a list may follow), or a date
+# ending a line: the end of a signature (市城管局办公室 / 2021年5月5日).
+SENTENCE_END_RE = re.compile(
+    r"[。！？!?][”’」』）)》\"']*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
 # A subtitle (——记…) or a byline wholly in brackets ((高新区创城办 张伟)) under a title.
 SUBTITLE_OR_BYLINE_RE = re.compile(r"^(?:[—－-]{2}|[（(][^（()）]*[）)]$)")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
@@ -55,12 +60,18 @@ def split_paragraphs(lines: list[SourceLine]) -> list[Element]:
     paragraphs: list[Element] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else None
+        previous_short = previous is not None and len(previous.text) < SHORT_LINE_RATIO * width
         starts_new = (
             previous is None
             or line.indented
+            or (ends_paragraph(previous.text) and (width > UNWRAPPED_LINE_CHARS or previous_short))
+            # A short line without sentence punctuation (a list item, a signature) is a
+            # paragraph's last line, not a wrapped one: in wrapped text only the last is short.
+            # (Not after Latin text: "参见 e.g." goes on.)
             or (
-                ends_paragraph(previous.text)
-                and (width > UNWRAPPED_LINE_CHARS or len(previous.text) < SHORT_LINE_RATIO * width)
+                previous_short
+                and reads_as_title(previous.text)
+                and not previous.text[-1:].isascii()
             )
         )
         if starts_new:
@@ -129,23 +140,40 @@ def read_body(
     right after one starts a new page."""
     elements: list[Element] = []
     previous_end = None
-    for block in split_at_titles(blocks, contents):
-        found = _block_elements(block, contents, elements[-1] if elements else None)
+    width = max((len(line.text) for block in blocks for line in block), default=0)
+    split = split_at_titles(blocks, contents)
+    for block, following in zip(split, [*split[1:], None], strict=True):
+        found = _block_elements(
+            block, contents, elements[-1] if elements else None, _lists_on(following, width)
+        )
         if found and previous_end is not None:
             between = range(previous_end + 1, block[0].number)
             found[0].after_page_break = any(number in dropped_lines for number in between)
         elements += found
         previous_end = block[-1].number
     indents = sum(line.indented for block in blocks for line in block) >= 2
-    width = max((len(line.text) for block in blocks for line in block), default=0)
     return join_page_breaks(elements, indents, width)
+
+
+def _lists_on(block: list[SourceLine] | None, width: int) -> bool:
+    """Is `block` one more short title-like line? A title has text under it; short lines in
+    a row are a list's items, or a signature and its date."""
+    return (
+        block is not None
+        and len(block) == 1
+        and looks_like_title(block)
+        and not block[0].text.endswith(("：", ":"))
+        and len(block[0].text) < HEADING_LINE_RATIO * width
+    )
 
 
 def _stands_alone(paragraph: Element, width: int) -> bool:
     return reads_as_title(paragraph.text) and len(paragraph.text) < HEADING_LINE_RATIO * width
 
 
-def _block_elements(block: list[SourceLine], contents: Contents, previous: Element | None):
+def _block_elements(
+    block: list[SourceLine], contents: Contents, previous: Element | None, list_follows: bool
+):
     if len(block) == 1 and SECTION_RE.match(compact(block[0].text)):
         return [Element(SECTION, compact(block[0].text), block[0].number)]
     if contents.titles:
@@ -156,31 +184,45 @@ def _block_elements(block: list[SourceLine], contents: Contents, previous: Eleme
                 return [Element(TITLE, title, block[0].number)] + (
                     split_paragraphs(rest) if rest else []
                 )
-    elif looks_like_title(block) and (
-        previous is None or previous.kind != PARAGRAPH or ends_paragraph(previous.text)
+    elif (
+        looks_like_title(block)
+        and not list_follows
+        and (
+            previous is None
+            or previous.kind != PARAGRAPH
+            or bool(SENTENCE_END_RE.search(previous.text))  # after a colon, a list
+        )
     ):
         # The text of a title found by layout keeps its words; PDF line-break spaces go.
         text = " ".join(line.text for line in block)
         return [Element(TITLE, text, block[0].number)]
-    elif len(block) > 2:
+    elif len(block) >= 2:
         return _split_at_layout_titles(block, previous)
     return split_paragraphs(block)
 
 
 def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -> list[Element]:
     """Titles inside a block of wrapped lines (text with no blank lines, as `pdftotext` writes
-    it, and no contents): a short line without sentence punctuation after a sentence's end,
-    with text under it. Each title was glued to the first sentence of its article."""
+    it, and no contents): a short line without sentence punctuation after a sentence's full
+    end (not a colon: a list follows one), with a line of text under it that is not short too
+    (short lines in a row are a list, or a signature above its date). Each such title was glued
+    to the first sentence of its article."""
     width = max(len(line.text) for line in block)
+
+    def short(line: SourceLine) -> bool:
+        return len(line.text) < HEADING_LINE_RATIO * width
+
     elements: list[Element] = []
     start = 0
     for index, line in enumerate(block[:-1]):
         before_ends = (
-            ends_paragraph(block[index - 1].text)
+            SENTENCE_END_RE.search(block[index - 1].text)
             if index
-            else previous is None or previous.kind != PARAGRAPH or ends_paragraph(previous.text)
+            else previous is None
+            or previous.kind != PARAGRAPH
+            or SENTENCE_END_RE.search(previous.text)
         )
-        if before_ends and looks_like_title([line]) and len(line.text) < HEADING_LINE_RATIO * width:
+        if before_ends and looks_like_title([line]) and short(line) and not short(block[index + 1]):
             elements += split_paragraphs(block[start:index]) if index > start else []
             elements.append(Element(TITLE, line.text, line.number))
             start = index + 1
