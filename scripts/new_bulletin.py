@@ -28,13 +28,14 @@ from bulletins.collection import load_bulletins
 from bulletins.importer.pipeline import placeholder
 from bulletins.importer.structure import PARAGRAPH, TITLE
 from bulletins.importer.writer import ArticleDraft, BulletinDraft, bulletin_markdown
-from bulletins.model import Bulletin, Series, canonical_source_path
+from bulletins.model import Bulletin, Distribution, Series, canonical_source_path
 from bulletins.problems import did_you_mean
 
 DESCRIPTION = """\
 新建一期简报文件，写好刊头信息和一篇文章的框架，其余内容写成“待填写：……”。
 不写 --issue 时，自动取该系列当年的下一个期号；不写 --date 时用今天的日期。
-编印单位和报送范围（报、发、共印份数）沿用该系列最近一期的写法，请核对。文件写到 docs/bulletins/<年份>/<系列>-<期号>.md。
+编印单位和报送范围（报、发、共印份数）沿用该系列最近一期的写法，请核对。
+文件写到 docs/bulletins/<年份>/<系列>-<期号>.md。
 把“待填写”全部换成真实内容后，用 check_content.py 检查。"""
 EPILOG = """\
 例子：
@@ -60,19 +61,24 @@ def next_issue(series: Series, year: int, docs: Path) -> int:
 
 def scaffold(series: Series, issue: int, date: dt.date, latest: Bulletin | None) -> str:
     """The new issue's file. Issuer and distribution (报/发/共印) are the series' latest issue's,
-    which seldom change from one issue to the next; without one, placeholders."""
+    which seldom change from one issue to the next (an issue without a footer: none); for a
+    series' first issue, placeholders."""
     title = placeholder("标题")
-    distribution = latest.distribution if latest and latest.distribution else None
+    if latest is None:
+        issuer = placeholder("编印单位")
+        distribution = Distribution(placeholder("报送范围"), placeholder("发送范围"))
+    else:
+        issuer, distribution = latest.issuer, latest.distribution or Distribution()
     draft = BulletinDraft(
         series=series.name,
         issue=issue,
         date=date,
-        issuer=latest.issuer if latest else placeholder("编印单位"),
+        issuer=issuer,
         articles=[ArticleDraft(title, [placeholder("部门")], [placeholder("专题")])],
         body=[(TITLE, title), (PARAGRAPH, placeholder("正文"))],
-        report_to=distribution.report_to if distribution else placeholder("报送范围"),
-        send_to=distribution.send_to if distribution else placeholder("发送范围"),
-        copies=distribution.copies if distribution else None,
+        report_to=distribution.report_to,
+        send_to=distribution.send_to,
+        copies=distribution.copies,
     )
     return bulletin_markdown(draft)
 

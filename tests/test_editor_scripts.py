@@ -172,6 +172,18 @@ def test_new_bulletin_of_a_series_without_issues_asks_for_the_distribution(capsy
     assert "distribution:\n  report_to: 待填写：报送范围\n  send_to: 待填写：发送范围\n" in text
 
 
+def test_new_bulletin_after_an_issue_without_a_footer_writes_none():
+    from bulletins.parse import parse_bulletin
+    from helpers import bulletin_text, real_registry
+
+    latest, problems = parse_bulletin(
+        bulletin_text(), "bulletins/2021/gzjb-010.md", "docs/b.md", real_registry()
+    )
+    assert problems == [] and latest.distribution is None
+    text = new_bulletin.scaffold(latest.series, 11, latest.date, latest)
+    assert "distribution" not in text and f"issuer: {latest.issuer}" in text
+
+
 def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简bao", "--dry-run"])
