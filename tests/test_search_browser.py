@@ -123,10 +123,30 @@ def test_filters_alone_list_a_departments_articles_of_a_year(search_site, serve,
     assert expected and result_links(page) == expected
     assert page.inner_text("#search-count").startswith(f"共 {len(expected)} 篇文章")
     assert page.inner_text("#search-filter-selected") == "（已选 2 项）"
-    page.click("#search-clear")
+    page.focus("#search-clear")
+    page.keyboard.press("Enter")
     page.wait_for_function("!document.querySelector('#search-results > li')")
-    assert page.is_hidden("#search-clear")
+    assert page.is_hidden("#search-clear") and page.is_hidden("#search-more")
+    assert page.evaluate("document.activeElement.id") == "search-query"
     assert "department" not in page.url and "year" not in page.url
+    # The filters stay, counted over every article, to pick another without a keyword.
+    page.wait_for_selector("#search-filters input[data-facet='department'][value='housing']")
+    assert not page.get_attribute("#search-count", "data-count")
+
+
+def test_a_filter_picked_on_the_empty_search_page_lists_its_articles(
+    search_site, serve, page, documents
+):
+    page.set_viewport_size({"width": 1280, "height": 780})
+    page.goto(serve(search_site.site_dir).base + "search/index.html")
+    box = "input[data-facet='department'][value='housing']"
+    page.wait_for_selector(f"#search-filters {box}")
+    total = sum("housing" in d.departments for d in documents)
+    label = page.inner_text(f"#search-filters label:has({box})")
+    assert label.split()[-1] == str(total)  # its count over every article
+    page.check(box)
+    page.wait_for_function(f"document.getElementById('search-count').dataset.count === '{total}'")
+    assert result_links(page) == [f"../{d.url}" for d in documents if "housing" in d.departments]
 
 
 def test_a_start_date_after_the_end_date_is_named_and_can_be_cleared(

@@ -250,10 +250,23 @@
     clearButton.hidden = !selected;
     var browsing = !state.q.trim();
     if (browsing && !filtering()) {
+      // Nothing asked yet: no results, but every filter with its count over all articles,
+      // so that one can be picked without a keyword.
+      current = null;
       countElement.textContent = "";
+      countElement.removeAttribute("data-count");
       resultList.innerHTML = "";
-      filterElement.innerHTML = "";
-      return Promise.resolve();
+      moreButton.hidden = true;
+      return engine.search("").then(function (found) {
+        if (run !== latest) return;
+        return engine.load("facets").then(function (facets) {
+          if (run !== latest) return;
+          var everything = allArticles(found.data.documents);
+          renderFilters(applyFilters(everything, facetsOf(facets, found.data.documents)).counts, found.data);
+        });
+      }).catch(function () {
+        if (run === latest) countElement.textContent = "搜索索引加载失败";
+      });
     }
     return engine.search(state.q).then(function (found) {
       if (run !== latest) return;
@@ -299,6 +312,7 @@
   clearButton.addEventListener("click", function () {
     FACETS.forEach(function (f) { state[f.name] = []; });
     state.from = state.to = "";
+    input.focus();  // the button hides itself: focus must not fall back to the page
     update();
   });
   // Filters are folded away on a phone (results first) and always open on a wider screen.
