@@ -113,6 +113,7 @@ def _yaml_problem(error: yaml.YAMLError, path: str, yaml_text: str = "") -> Prob
 # Slips of a Chinese input method that YAML reports in its own terms, often a line late.
 FULL_WIDTH_COLON_RE = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]*)?[A-Za-z_][A-Za-z0-9_]*[ \t]*：")
 INDENT_RE = re.compile(r"^[ \t\u3000]*")
+KEY_OR_ITEM_RE = re.compile(r"-|[A-Za-z_][A-Za-z0-9_]*\s*[:：]")
 
 
 def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
@@ -123,6 +124,8 @@ def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
         indent = INDENT_RE.match(text)[0]
         if FULL_WIDTH_COLON_RE.match(text):
             return number, "a full-width colon '：' after the key: type a half-width ':'"
+        if not KEY_OR_ITEM_RE.match(text[len(indent) :]):
+            continue  # text, not structure: its indent is not YAML's business
         if "\u3000" in indent:
             return number, "the line is indented with a full-width space: indent with spaces"
         if "\t" in indent:
