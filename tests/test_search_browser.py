@@ -139,6 +139,7 @@ def test_a_filter_picked_on_the_empty_search_page_lists_its_articles(
 ):
     page.set_viewport_size({"width": 1280, "height": 780})
     page.goto(serve(search_site.site_dir).base + "search/index.html")
+    page.wait_for_function("document.getElementById('search-count').textContent.includes('筛选')")
     box = "input[data-facet='department'][value='housing']"
     page.wait_for_selector(f"#search-filters {box}")
     total = sum("housing" in d.departments for d in documents)

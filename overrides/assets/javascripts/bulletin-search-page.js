@@ -253,7 +253,7 @@
       // Nothing asked yet: no results, but every filter with its count over all articles,
       // so that one can be picked without a keyword.
       current = null;
-      countElement.textContent = "";
+      countElement.textContent = "输入关键词搜索；也可以不输入关键词，在“筛选”中选年份、部门或专题。";
       countElement.removeAttribute("data-count");
       resultList.innerHTML = "";
       moreButton.hidden = true;
