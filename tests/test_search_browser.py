@@ -59,9 +59,11 @@ def open_search(page, base, query="", extra=""):
 
 
 def result_links(page) -> list[str]:
+    """Each result's article address, without the ?h=… that marks the words on its page."""
     return page.eval_on_selector_all(
         "#search-results > li",
-        "items => items.map(li => li.querySelector('a').getAttribute('href'))",
+        "items => items.map(li => li.querySelector('a').getAttribute('href')"
+        ".replace(/\\?h=[^#]*/, ''))",
     )
 
 
@@ -185,7 +187,11 @@ def test_header_box_shows_instant_results_in_materials_look(search_site, serve, 
     links = page.eval_on_selector_all(
         ".md-search-result__list a", "links => links.map(a => a.getAttribute('href'))"
     )
-    assert links == ["./bulletins/2022/gzjb-003/#a2", "./bulletins/2021/gzjb-009/#a1"]
+    words = "?h=%E4%B8%9C%E6%98%8C%E5%BA%9C%E5%8C%BA"  # 东昌府区: the query as search folds it
+    assert links == [
+        f"./bulletins/2022/gzjb-003/{words}#a2",
+        f"./bulletins/2021/gzjb-009/{words}#a1",
+    ]
     assert "找到 2 篇文章" in page.inner_text(".md-search-result__meta")
     assert page.is_visible(".md-search__output")
     page.keyboard.press("Enter")  # opens the search page with the query
@@ -297,7 +303,8 @@ def test_search_works_from_file_urls(tmp_path, documents, page):
     assert result_links(page) == expected
     page.click("#search-results > li a")
     page.wait_for_load_state()
-    assert page.url.endswith("gzjb-003.html#a2")
+    assert page.url.endswith(f"gzjb-003.html?h={quote(query)}#a2")
+    assert page.locator("mark.search-hit").first.text_content() == query  # file:// too
     assert page.external_requests == []
 
 
@@ -376,3 +383,23 @@ def test_a_listing_over_several_years_offers_each_year_to_jump_to(search_site):
     assert [year for _, year in links] == sorted({m[1:5] for m in month_ids}, reverse=True)
     for anchor, year in links:  # each year's first (newest) month on the page
         assert anchor == next(m for m in month_ids if m[1:5] == year)
+
+
+def test_a_result_opens_its_article_with_the_search_words_marked(search_site, serve, page):
+    """Staff see why an article was found: the words are marked on its page."""
+    open_search(page, serve(search_site.site_dir).base, "消防车通道 东昌府區")
+    first = page.locator("#search-results > li a").first
+    assert "?h=" in first.get_attribute("href")
+    first.click()
+    page.wait_for_url("**/bulletins/**")
+    marks = page.eval_on_selector_all("mark.search-hit", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) <= {"消防车通道", "东昌府区"}
+    anchor = page.evaluate("location.hash.slice(1)")
+    in_article = page.evaluate(
+        """id => { const heading = document.getElementById(id);
+                   return [...document.querySelectorAll('mark.search-hit')].some(m =>
+                     heading.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING); }""",
+        anchor,
+    )
+    assert in_article
+    assert page.locator(".bulletin-masthead mark").count() == 0  # the body only

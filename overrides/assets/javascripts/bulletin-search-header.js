@@ -35,7 +35,7 @@
       ? "找到 " + total + " 篇文章 · <a href=\"" + engine.escapeHtml(allResultsLink(query)) + "\">在搜索页筛选</a>"
       : "没有找到包含“" + engine.escapeHtml(query.trim()) + "”的文章";
     list.innerHTML = documents.map(function (doc) {
-      return "<li class=\"md-search-result__item\"><a href=\"" + engine.escapeHtml(engine.siteRoot + doc.u) +
+      return "<li class=\"md-search-result__item\"><a href=\"" + engine.escapeHtml(engine.resultUrl(doc, found.terms)) +
         "\" class=\"md-search-result__link\" tabindex=\"-1\"><article class=\"md-search-result__article md-typeset\">" +
         "<div class=\"md-search-result__icon md-icon\"></div>" +
         "<h1>" + engine.highlight(doc.t, found.terms) + "</h1>" +

@@ -184,7 +184,7 @@
   function renderItems(documents, found) {
     return documents.map(function (doc) {
       return "<li class=\"bulletin-search-result\"><a class=\"bulletin-search-result__title\" href=\"" +
-        engine.escapeHtml(engine.siteRoot + doc.u) + "\">" + engine.highlight(doc.t, found.terms) + "</a>" +
+        engine.escapeHtml(engine.resultUrl(doc, found.terms)) + "\">" + engine.highlight(doc.t, found.terms) + "</a>" +
         "<p class=\"bulletin-search-result__meta\">" + engine.resultMeta(doc, found.data) + "</p>" +
         "<p class=\"bulletin-search-result__snippet\">" + engine.snippet(doc.x, found.terms) + "</p></li>";
     }).join("");

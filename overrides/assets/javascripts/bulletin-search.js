@@ -347,6 +347,14 @@
     var departments = doc.p.map(function (id) { return data.departments[id] || id; }).join("、");
     return escapeHtml(doc.b + " · " + chineseDate(doc.d) + " · " + departments);
   }
+  /* A result's address: its article, with the query's terms for the page to mark (?h=…,
+     before the anchor; docs/assets/reading.js). */
+  function resultUrl(doc, terms) {
+    var hash = doc.u.indexOf("#");
+    var path = hash < 0 ? doc.u : doc.u.slice(0, hash), anchor = hash < 0 ? "" : doc.u.slice(hash);
+    var words = terms.map(function (term) { return term.text; }).join(" ");
+    return siteRoot + path + (words ? "?h=" + encodeURIComponent(words) : "") + anchor;
+  }
   /* What each result shows of its article; consecutive articles share a file (search_files.py). */
   function documentsOf(results) {
     return load("data").then(function (data) {
@@ -359,7 +367,7 @@
 
   window.bulletinSearchEngine = {
     load: load, search: search, fold: fold, decodePostings: decodePostings, highlight: highlight, snippet: snippet,
-    escapeHtml: escapeHtml, resultMeta: resultMeta, documentsOf: documentsOf,
+    escapeHtml: escapeHtml, resultMeta: resultMeta, documentsOf: documentsOf, resultUrl: resultUrl,
     siteRoot: siteRoot, searchPage: searchPage
   };
   // On the search page: start loading what the URL's query needs while the page still loads.
