@@ -79,6 +79,8 @@ def scaffold(series: Series, issue: int, date: dt.date, latest: Bulletin | None)
         report_to=distribution.report_to,
         send_to=distribution.send_to,
         copies=distribution.copies,
+        report_label=distribution.report_label,
+        send_label=distribution.send_label,
     )
     return bulletin_markdown(draft)
 

@@ -347,7 +347,7 @@ def test_footer_fields_continue_over_lines():
     )  # fmt: skip
 
 
-def test_footer_labels_beyond_report_and_send_are_filed_and_named():
+def test_footer_labels_are_kept_as_printed_and_a_second_one_on_a_line_named():
     # 抄报 was no footer label (it became an article) and 印发 ran on into the line above.
     footer = read_footer(
         lines("抄报:市委、市政府领导\n抄送:市创城指挥部各成员单位\n印发:各县创城办\n(共印25份)")
@@ -355,18 +355,25 @@ def test_footer_labels_beyond_report_and_send_are_filed_and_named():
     assert (footer.report_to, footer.send_to, footer.copies) == (
         "市委、市政府领导", "市创城指挥部各成员单位，各县创城办", 25
     )  # fmt: skip
+    assert (footer.report_label, footer.send_label) == ("抄报", "抄送")
+    # The site's footer has one outward line: 印发 is shown under 抄送, and said so.
     assert [(line.number, printed, shown) for line, printed, shown in footer.relabelled] == [
-        (1, "抄报", "报"), (2, "抄送", "发"), (3, "印发", "发")
-    ]  # fmt: skip
+        (3, "印发", "抄送")
+    ]
 
 
-def test_a_relabelled_footer_line_is_a_warning_of_the_import(registry):
-    text = "工作简报\n第9期\n聊城市创城办　2021年3月11日\n\n标题一\n\n正文。\n\n送：市文明办\n"
-    warnings = [str(p) for p in import_text(text, registry, "in.txt", "in").warnings]
+def test_footer_labels_reach_the_front_matter_and_a_merged_one_is_a_warning(registry):
+    text = (
+        "工作简报\n第9期\n聊城市创城办　2021年3月11日\n\n标题一\n\n正文。\n\n"
+        "送：市文明办\n发：各县创城办\n"
+    )
+    result = import_text(text, registry, "in.txt", "in")
+    assert "  send_to: 市文明办，各县创城办\n  send_label: 送\n" in result.markdown
+    assert "report_label" not in result.markdown
     assert (
-        "in.txt:9: warning: distribution: '送：' is shown as '发：' on the site (its footer has "
-        "报 and 发 only): check that this is what the issue means"
-    ) in warnings
+        "in.txt:10: warning: distribution: '发：' is shown under '送：' on the site (its footer "
+        "has one line upward, one outward): check that this is what the issue means"
+    ) in [str(p) for p in result.warnings]
 
 
 # --- punctuation ---------------------------------------------------------------------------

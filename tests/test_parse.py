@@ -243,3 +243,27 @@ def test_a_title_cut_at_a_yaml_comment_says_how_to_quote_it():
         "starts a comment in YAML, so the title was read as '市住建局开展专项整治': quote it, "
         'title: "市住建局开展专项整治 #1")'
     )
+
+
+def test_distribution_labels_as_printed():
+    extra = (
+        "distribution:\n  report_to: 市委常委\n  report_label: 抄报\n  send_to: 各县\n"
+        "  send_label: 抄送\n  copies: 20"
+    )
+    bulletin, problems = parse(bulletin_text(extra=extra))
+    assert problems == []
+    assert (bulletin.distribution.report_label, bulletin.distribution.send_label) == (
+        "抄报",
+        "抄送",
+    )
+    bulletin, _ = parse(bulletin_text(extra="distribution:\n  report_to: 市委常委"))
+    assert (bulletin.distribution.report_label, bulletin.distribution.send_label) == ("报", "发")
+
+
+def test_a_distribution_label_of_the_other_line_is_an_error():
+    extra = "distribution:\n  send_to: 各县\n  send_label: 抄报"
+    _, problems = parse(bulletin_text(extra=extra))
+    assert lines_of(problems) == [
+        "docs/b.md:12: distribution.send_label: '抄报' is not a label of this line (one of "
+        "发、送、抄送、分送、印发) (did you mean '抄送'?)"
+    ]

@@ -211,3 +211,24 @@ def test_about_the_site_is_written_for_readers_and_comes_first(seed_site):
     for words in ("怎样查找", "字号", "打印", "订阅"):
         assert words in about
     assert "YAML" not in about
+
+
+def test_a_footer_prints_its_labels_as_the_issue_does(fixture_site):
+    from helpers import bulletin_text
+
+    extra = (
+        "distribution:\n  report_to: 市委常委\n  report_label: 抄报\n  send_to: 各县（市、区）\n"
+        "  send_label: 抄送\n  copies: 20"
+    )
+    fixture_site.add("bulletins/2021/gzjb-010.md", bulletin_text(extra=extra))
+    result = fixture_site.build()
+    assert result.returncode == 0, result.output
+    html = page_file(fixture_site.site_dir, "bulletins/2021/gzjb-010/").read_text(encoding="utf-8")
+    footer = " ".join(text_of(inner_html(html, "footer", "bulletin-distribution")).split())
+    assert footer == "抄报：市委常委 抄送：各县（市、区） 共印 20 份"
+    catalog = json.loads((fixture_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    entry = next(b for b in catalog["bulletins"] if b["issue"] == 10)
+    assert (entry["distribution"]["report_label"], entry["distribution"]["send_label"]) == (
+        "抄报",
+        "抄送",
+    )

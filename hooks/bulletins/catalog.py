@@ -84,7 +84,9 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
         if distribution is None
         else {
             "report_to": distribution.report_to,
+            "report_label": distribution.report_label,
             "send_to": distribution.send_to,
+            "send_label": distribution.send_label,
             "copies": distribution.copies,
         },
         "articles": [

@@ -34,6 +34,13 @@ class Distribution:
     report_to: str = ""  # 报
     send_to: str = ""  # 发
     copies: int | None = None  # 共印 N 份
+    report_label: str = "报"  # as printed: one of REPORT_LABELS
+    send_label: str = "发"  # as printed: one of SEND_LABELS
+
+
+# The labels a distribution footer prints: upward (报) and outward (发), in the words issues use.
+REPORT_LABELS = ("报", "报送", "呈报", "抄报")
+SEND_LABELS = ("发", "送", "抄送", "分送", "印发")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 
 from .attachments import resolve_attachment
 from .frontmatter import split_front_matter
-from .model import Article, Attachment, Bulletin, Distribution
+from .model import REPORT_LABELS, SEND_LABELS, Article, Attachment, Bulletin, Distribution
 from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
 from .yaml_scalars import Scalar, scalar_text
@@ -18,7 +18,7 @@ BULLETIN_KEYS = {
     "draft", "attachments",
 }  # fmt: skip
 ARTICLE_KEYS = {"title", "departments", "topics"}
-DISTRIBUTION_KEYS = {"report_to", "send_to", "copies"}
+DISTRIBUTION_KEYS = {"report_to", "send_to", "copies", "report_label", "send_label"}
 
 HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
 FENCE_STARTS = ("```", "~~~")
@@ -251,7 +251,18 @@ def _distribution(check: _Checker, value) -> Distribution | None:
     )
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
     copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
-    return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies)
+    labels = {}
+    for key, allowed in (("report_label", REPORT_LABELS), ("send_label", SEND_LABELS)):
+        if key in value and (label := check.text(value[key], f"distribution.{key}")) is not None:
+            if label in allowed:
+                labels[key] = label
+            else:
+                check.problem(
+                    f"distribution.{key}",
+                    f"'{label}' is not a label of this line (one of {'、'.join(allowed)})"
+                    f"{did_you_mean(label, allowed)}",
+                )
+    return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies, **labels)
 
 
 def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, ...]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import REPORT_LABELS, SEND_LABELS
 from .lines import SourceLine
 
-FOOTER_FIELD_RE = re.compile(
-    r"^(?P<label>报送|呈报|抄报|报|抄送|分送|印发|发|送)\s*[:：]\s*(?P<text>.*)$"
-)
+# Longest first: 报送 is not 报 then 送.
+_LABELS = "|".join(sorted(REPORT_LABELS + SEND_LABELS, key=len, reverse=True))
+FOOTER_FIELD_RE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*(?P<text>.*)$")
 COPIES_RE = re.compile(r"[（(]?\s*共印\s*(?P<copies>\d+)\s*份\s*[)）]?")
-REPORT_LABELS = {"报", "报送", "呈报", "抄报"}  # upward: distribution.report_to
-# The site's footer prints 报 and 发: any other label is filed under one of them, and said so.
-SITE_LABELS = {"report_to": "报", "send_to": "发"}
 
 
 def is_footer_start(text: str) -> bool:
@@ -25,8 +23,11 @@ class Footer:
     report_to: str = ""
     send_to: str = ""
     copies: int | None = None
+    report_label: str = "报"  # the first label of each line, as printed
+    send_label: str = "发"
     unread: list[SourceLine] = field(default_factory=list)  # footer lines that fit no field
-    # (line, label as printed, label the site prints) for labels other than 报 and 发
+    # (line, label as printed, label it is shown under): a second label on the same line of
+    # the site's footer, which has one line upward (报…) and one outward (发…)
     relabelled: list[tuple[SourceLine, str, str]] = field(default_factory=list)
 
 
@@ -43,11 +44,14 @@ def read_footer(lines: list[SourceLine]) -> Footer:
             continue
         if match := FOOTER_FIELD_RE.match(text):
             current = "report_to" if match["label"] in REPORT_LABELS else "send_to"
-            if match["label"] != SITE_LABELS[current]:
-                footer.relabelled.append((line, match["label"], SITE_LABELS[current]))
+            label_field = current.replace("_to", "_label")
             text = match["text"].strip()
             if getattr(footer, current):  # a second 发： line adds to the first
                 text = "，" + text
+                if match["label"] != getattr(footer, label_field):
+                    footer.relabelled.append((line, match["label"], getattr(footer, label_field)))
+            else:
+                setattr(footer, label_field, match["label"])
         if current is None:
             footer.unread.append(line)
             continue

@@ -106,8 +106,8 @@ def import_text(
         warn(
             line.number,
             "distribution",
-            f"'{printed}：' is shown as '{shown}：' on the site (its footer has 报 and 发 only): "
-            "check that this is what the issue means",
+            f"'{printed}：' is shown under '{shown}：' on the site (its footer has one line "
+            "upward, one outward): check that this is what the issue means",
         )
     blocks = blocks_of(rest[:footer_start])
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
@@ -126,6 +126,7 @@ def import_text(
         normalise_punctuation(footer.send_to),
         footer.copies,
     )
+    draft.report_label, draft.send_label = footer.report_label, footer.send_label
     markdown = bulletin_markdown(draft)
     source_path = _source_path(draft, registry, fallback_name)
     _, problems = parse_bulletin(markdown, source_path, f"{docs_display}/{source_path}", registry)

@@ -40,6 +40,8 @@ class BulletinDraft:
     report_to: str = ""
     send_to: str = ""
     copies: int | None = None
+    report_label: str = "报"  # written only when the issue prints another
+    send_label: str = "发"
 
 
 def yaml_scalar(value, in_flow: bool = False) -> str:
@@ -83,8 +85,12 @@ def front_matter(draft: BulletinDraft) -> str:
         lines.append("distribution:")
         if draft.report_to:
             lines.append(f"  report_to: {yaml_scalar(draft.report_to)}")
+            if draft.report_label != "报":
+                lines.append(f"  report_label: {yaml_scalar(draft.report_label)}")
         if draft.send_to:
             lines.append(f"  send_to: {yaml_scalar(draft.send_to)}")
+            if draft.send_label != "发":
+                lines.append(f"  send_label: {yaml_scalar(draft.send_label)}")
         if draft.copies is not None:
             lines.append(f"  copies: {draft.copies}")
     lines.append("---")
