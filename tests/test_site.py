@@ -232,3 +232,24 @@ def test_a_footer_prints_its_labels_as_the_issue_does(fixture_site):
         "抄报",
         "抄送",
     )
+
+
+def test_the_guides_table_of_messages_quotes_messages_the_checks_give():
+    """The editors' guide explains the English messages in Chinese: each phrase it quotes must
+    still be one the checks print, or the table has gone stale."""
+    root = Path(__file__).resolve().parent.parent
+    guide = (root / "docs" / "guide.md").read_text(encoding="utf-8")
+    table = guide.split("| 说明里的文字 |", 1)[1].split("\n\n", 1)[0]
+    quoted = [
+        part
+        for row in table.splitlines()[2:]
+        for part in re.findall(r"`([^`]+)`", row.split("|")[1])
+    ]
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (root / "hooks").rglob("*.py"))
+
+    def in_code(phrase: str) -> bool:  # what a message fills in (… or [N]) may be anything
+        pattern = re.escape(phrase).replace("…", ".*?").replace(r"articles\[N\]", ".*?")
+        return re.search(pattern, code) is not None
+
+    assert len(quoted) > 20
+    assert [phrase for phrase in quoted if not in_code(phrase)] == []
