@@ -61,6 +61,10 @@ def test_big5_is_refused_not_imported_as_gibberish():
         decode_text(traditional)
     simplified = SEED_BULLETIN.read_text(encoding="utf-8").encode("gbk")
     assert decode_text(simplified)[1] == "gb18030"
+    # Too short to judge by share, but kana give it away: 市委 in Big5 reads as カ〆 in GBK.
+    with pytest.raises(UnsupportedInput):
+        decode_text("市委\n".encode("big5"))
+    assert decode_text("第9期".encode("gbk"))[1] == "gb18030"
 
 
 def test_unsupported_files_are_refused(tmp_path):

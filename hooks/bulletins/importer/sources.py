@@ -55,9 +55,10 @@ MIN_CHARACTERS = 20  # too few to judge
 
 def _reads_as_simplified_chinese(text: str) -> bool:
     characters = [c for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"]
-    if len(characters) < MIN_CHARACTERS:
-        return True
-    return sum(map(_is_common, characters)) >= COMMON_SHARE * len(characters)
+    common = sum(map(_is_common, characters))
+    if any(c <= "\u30ff" for c in characters):  # kana: no bulletin has any, Big5 as GBK does
+        return common >= COMMON_SHARE * len(characters)
+    return len(characters) < MIN_CHARACTERS or common >= COMMON_SHARE * len(characters)
 
 
 def _is_common(character: str) -> bool:
