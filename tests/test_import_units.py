@@ -256,6 +256,23 @@ def test_a_title_like_line_on_a_new_page_after_a_sentence_is_not_joined_to_it():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, could",
+    [
+        ("东昌府区推进背街小巷整治", True),
+        ("活动分三个阶段进行:", False),  # a lead-in to what follows
+        ("学校\u3000\u3000参与人数", False),  # a table row
+        ("——记高新区九州街道垃圾分类工作", False),  # a subtitle
+        ("（高新区创城办 张伟）", False),  # a byline
+        ("会议强调，要压实责任。", False),
+    ],
+)
+def test_which_lines_are_warned_about_as_possible_titles(text, could):
+    from bulletins.importer.structure import could_stand_as_title
+
+    assert could_stand_as_title(text) is could
+
+
 def test_an_article_missing_from_the_contents_is_reported_where_it_starts(registry):
     text = (
         "工作简报\n第12期\n聊城市创城办　2021年4月2日\n\n目录\n市司法局开展普法宣传……1\n\n"

@@ -31,7 +31,7 @@ from .lines import (
     split_lines,
 )
 from .punctuation import normalise_punctuation
-from .structure import PARAGRAPH, TITLE, Element, read_body, reads_as_title
+from .structure import PARAGRAPH, TITLE, Element, could_stand_as_title, read_body
 from .writer import ArticleDraft, BulletinDraft, bulletin_markdown
 
 MASTHEAD = "masthead"
@@ -201,7 +201,7 @@ def _report_unlisted_titles(elements: list[Element], warn) -> None:
             and after.kind == PARAGRAPH
             and before.kind != TITLE
             and ends_paragraph(before.text)
-            and reads_as_title(element.text)
+            and could_stand_as_title(element.text)
         ):
             warn(
                 element.line,

@@ -90,6 +90,17 @@ def reads_as_title(text: str) -> bool:
     )
 
 
+def could_stand_as_title(text: str) -> bool:
+    """A paragraph that might be a title of its own: short, no sentence punctuation, not set
+    in columns, not a subtitle or byline, not a lead-in ending with a colon."""
+    return (
+        reads_as_title(text)
+        and not text.rstrip().endswith(("：", ":"))
+        and not COLUMN_GAP_RE.search(text)
+        and not SUBTITLE_OR_BYLINE_RE.match(text)
+    )
+
+
 def looks_like_title(lines: list[SourceLine]) -> bool:
     """Layout alone: one or two short lines without sentence punctuation (`一、…` included),
     not set in columns.
