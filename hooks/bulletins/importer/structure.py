@@ -172,8 +172,7 @@ def _lists_on(block: list[SourceLine] | None, width: int) -> bool:
     return (
         block is not None
         and len(block) == 1
-        and looks_like_title(block)
-        and not block[0].text.endswith(("：", ":"))
+        and could_stand_as_title(block[0].text)
         and len(block[0].text) < HEADING_LINE_RATIO * width
     )
 
