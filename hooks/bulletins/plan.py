@@ -64,11 +64,11 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
         ),
         GeneratedPage(
             urls.DEPARTMENTS_OVERVIEW, "按部门", "registry-overview.html",
-            {"kind": "department", "entries": _ranked(departments, by_department)},
+            _overview("department", _ranked(departments, by_department)),
         ),
         GeneratedPage(
             urls.TOPICS_OVERVIEW, "按专题", "registry-overview.html",
-            {"kind": "topic", "entries": _ranked(topics, by_topic)},
+            _overview("topic", _ranked(topics, by_topic)),
         ),
         GeneratedPage(
             urls.ARCHIVE_OVERVIEW, "按日期", "archive-overview.html",
@@ -102,8 +102,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
         pages.append(
             GeneratedPage(
                 urls.department_source(department), department.short, "article-listing.html",
-                {"kind": "department", "entry": department, "count": len(refs),
-                 "groups": group_by_month(refs), "activity": activity_context(refs, campaign)},
+                _listing("department", department, refs, campaign),
             )
         )  # fmt: skip
     for topic in topics:
@@ -111,8 +110,7 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
         pages.append(
             GeneratedPage(
                 urls.topic_source(topic), topic.name, "article-listing.html",
-                {"kind": "topic", "entry": topic, "count": len(refs),
-                 "groups": group_by_month(refs), "activity": activity_context(refs, campaign)},
+                _listing("topic", topic, refs, campaign),
             )
         )  # fmt: skip
 
@@ -131,6 +129,29 @@ def plan_site(bulletins: list[Bulletin], registry: Registry, static_pages: list[
         summary=summary,
         indexes=indexes,
     )
+
+
+def _overview(kind: str, ranked: list[tuple]) -> dict:
+    """An overview's rows: those with articles in the table, the others listed apart."""
+    return {
+        "kind": kind,
+        "entries": ranked,
+        "reported": [row for row in ranked if row[1]],
+        "unreported": [row[0] for row in ranked if not row[1]],
+    }
+
+
+def _listing(kind: str, entry, refs, campaign) -> dict:
+    """A department's or topic's articles by month, and the years to jump to: each year's
+    newest month, newest year first."""
+    groups = group_by_month(refs)
+    newest_month: dict[int, int] = {}
+    for (year, month), _ in groups:  # newest first: the first month seen of a year is its newest
+        newest_month.setdefault(year, month)
+    return {
+        "kind": kind, "entry": entry, "count": len(refs), "groups": groups,
+        "years": list(newest_month.items()), "activity": activity_context(refs, campaign),
+    }  # fmt: skip
 
 
 def _ranked(entries, index) -> list[tuple]:
