@@ -100,3 +100,13 @@ PARAGRAPH_END_RE = re.compile(r"(?:[。！？!?；;：:…]|(?<![A-Za-z])\.)[”
 
 def ends_paragraph(text: str) -> bool:
     return bool(PARAGRAPH_END_RE.search(text))
+
+
+# Stricter: a sentence's full end (not a colon or semicolon, after which a list may follow),
+# or a date ending a line, the end of a signature (市城管局办公室 / 2021年5月5日). A title found
+# by layout comes only after one.
+FULL_END_RE = re.compile(r"[。！？!?][”’」』）)》\"']*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def ends_fully(text: str) -> bool:
+    return bool(FULL_END_RE.search(text))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .contents import Contents
 from .entry_titles import TITLE_MAX_CHARS, TITLE_MAX_LINES
-from .lines import COLUMN_GAP_RE, SECTION_RE, SourceLine, compact, ends_paragraph
+from .lines import COLUMN_GAP_RE, SECTION_RE, SourceLine, compact, ends_fully, ends_paragraph
 from .punctuation import PROTECTED_RE
 
 TITLE = "title"
@@ -24,11 +24,6 @@ SECTION = "section"  # a column such as 【创城动态】 grouping the articles
 PARAGRAPH = "paragraph"
 
 TITLE_PUNCTUATION_RE = re.compile(r"[，。；！？,;!?]")
-# A sentence's full end (not a colon or semicolon, after which a list may follow), or a date
-# ending a line: the end of a signature (市城管局办公室 / 2021年5月5日).
-SENTENCE_END_RE = re.compile(
-    r"[。！？!?][”’」』）)》\"']*$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
-)
 # A subtitle (——记…) or a byline wholly in brackets ((高新区创城办 张伟)) under a title.
 SUBTITLE_OR_BYLINE_RE = re.compile(r"^(?:[—－-]{2}|[（(][^（()）]*[）)]$)")
 UNWRAPPED_LINE_CHARS = 80  # no page is this wide: such lines are whole paragraphs
@@ -194,21 +189,18 @@ def _block_elements(
                 return [Element(TITLE, title, block[0].number)] + (
                     split_paragraphs(rest) if rest else []
                 )
-    elif (
-        looks_like_title(block)
-        and not list_follows
-        and (
-            previous is None
-            or previous.kind != PARAGRAPH
-            or bool(SENTENCE_END_RE.search(previous.text))  # after a colon, a list
-        )
-    ):
+    elif looks_like_title(block) and not list_follows and _title_may_follow(previous):
         # The text of a title found by layout keeps its words; PDF line-break spaces go.
         text = " ".join(line.text for line in block)
         return [Element(TITLE, text, block[0].number)]
     elif len(block) >= 2:
         return _split_at_layout_titles(block, previous)
     return split_paragraphs(block)
+
+
+def _title_may_follow(previous: Element | None) -> bool:
+    """After a title, a column or a sentence's full end; not after a colon (a list follows)."""
+    return previous is None or previous.kind != PARAGRAPH or ends_fully(previous.text)
 
 
 def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -> list[Element]:
@@ -225,13 +217,7 @@ def _split_at_layout_titles(block: list[SourceLine], previous: Element | None) -
     elements: list[Element] = []
     start = 0
     for index, line in enumerate(block[:-1]):
-        before_ends = (
-            SENTENCE_END_RE.search(block[index - 1].text)
-            if index
-            else previous is None
-            or previous.kind != PARAGRAPH
-            or SENTENCE_END_RE.search(previous.text)
-        )
+        before_ends = ends_fully(block[index - 1].text) if index else _title_may_follow(previous)
         if before_ends and looks_like_title([line]) and short(line) and not short(block[index + 1]):
             elements += split_paragraphs(block[start:index]) if index > start else []
             elements.append(Element(TITLE, line.text, line.number))
