@@ -315,6 +315,12 @@ def test_list_items_and_a_signature_in_wrapped_text_are_not_titles(registry, pag
         assert f"\n\n{paragraph}\n\n" in body, paragraph
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "工作简报\n第9期\n"])
+def test_a_text_without_a_body_is_reported_not_a_crash(registry, text):
+    result = import_text(text, registry, "in.txt", "in")
+    assert [p for p in result.problems if p.field == "articles"]
+
+
 def test_page_break_splits_are_joined_but_not_across_titles():
     elements = [
         Element(PARAGRAPH, "一是提高认", 1),

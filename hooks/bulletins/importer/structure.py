@@ -148,7 +148,7 @@ def read_body(
     previous_end = None
     width = max((len(line.text) for block in blocks for line in block), default=0)
     split = split_at_titles(blocks, contents)
-    for block, following in zip(split, [*split[1:], None], strict=True):
+    for block, following in zip(split, [*split[1:], None], strict=False):  # None after the last
         found = _block_elements(
             block, contents, elements[-1] if elements else None, _lists_on(following, width)
         )
