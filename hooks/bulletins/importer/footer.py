@@ -11,6 +11,7 @@ from .lines import SourceLine
 # Longest first: 报送 is not 报 then 送.
 _LABELS = "|".join(sorted(REPORT_LABELS + SEND_LABELS, key=len, reverse=True))
 FOOTER_FIELD_RE = re.compile(rf"^(?P<label>{_LABELS})\s*[:：]\s*(?P<text>.*)$")
+LABEL_OF = {"report_to": "report_label", "send_to": "send_label"}  # a line's field: its label's
 COPIES_RE = re.compile(r"[（(]?\s*共印\s*(?P<copies>\d+)\s*份\s*[)）]?")
 
 
@@ -44,7 +45,7 @@ def read_footer(lines: list[SourceLine]) -> Footer:
             continue
         if match := FOOTER_FIELD_RE.match(text):
             current = "report_to" if match["label"] in REPORT_LABELS else "send_to"
-            label_field = current.replace("_to", "_label")
+            label_field = LABEL_OF[current]
             text = match["text"].strip()
             if getattr(footer, current):  # a second 发： line adds to the first
                 text = "，" + text
