@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import NamedTuple
 
 from bulletins.attachments import missing_attachments, publish_attachments
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
-from bulletins.collection import decode_source, is_bulletin_source, load_bulletins
+from bulletins.collection import decode_source, files_under, is_bulletin_source, load_bulletins
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages, sitemaps_beside_feeds
 from bulletins.gc_pause import without_cyclic_gc
@@ -42,6 +43,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
+from pathspec.gitignore import GitIgnoreSpec
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +55,9 @@ _command = "build"
 _dirty = False  # `mkdocs serve --dirty`: MkDocs rebuilds changed pages only
 _last_inputs = None  # BuildInputs of the last dirty build (see prepare_dirty_rebuild)
 _build = None
+_content = None  # _Content read by on_pre_build, taken by on_files
+# MkDocs' own default exclusion (mkdocs.structure.files._default_exclude, private there).
+_MKDOCS_DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
 _search_cache = SearchIndexCache()  # `mkdocs serve` only: unchanged documents, same index files
 _template_cache = MemoryBytecodeCache()  # `mkdocs serve` only: templates compiled once
@@ -75,6 +80,14 @@ class _Build:
         self.search_index = None  # BackgroundTask writing the index, started at the end of on_files
 
 
+class _Content(NamedTuple):
+    """The checked bulletins, read by `on_pre_build` for `on_files`."""
+
+    registry: object
+    bulletins: list  # every valid bulletin, drafts too, newest first
+    bulletin_sources: frozenset[str]  # their files, as paths under docs/
+
+
 def on_startup(*, command, dirty):
     global _command, _dirty
     _command, _dirty = command, dirty
@@ -87,37 +100,85 @@ def on_config(config):
 
 
 def on_pre_build(*, config):
+    global _content
     reset_timings()
+    _content = None  # a failed check must not leave the last build's content in place
+    _content = check_before_cleaning(config)
+
+
+@timed("on_pre_build")
+def check_before_cleaning(config) -> _Content:
+    """Read and check every bulletin before MkDocs empties site/, which it does right after this
+    event: a build stopped by a broken bulletin leaves the last good site where it was, whole,
+    for a host or a copy made from it. `on_files` uses what was read here."""
+    excluded = _excluded_by(config)
+    documents = files_under(config.docs_dir, excluded)
+    bulletin_files = {
+        path: functools.partial(_read_bytes, os.path.join(config.docs_dir, path))
+        for path in documents
+        if is_bulletin_source(path)
+    }
+    return read_content(bulletin_files, set(documents), config)
+
+
+def _excluded_by(config):
+    """Whether MkDocs leaves a document out of the site: its default (dot files, `templates/`),
+    then `exclude_docs` and `draft_docs` (see mkdocs.structure.files.set_exclusions)."""
+    specs = [_MKDOCS_DEFAULT_EXCLUDE] + [
+        spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None
+    ]
+    return lambda path: any(spec.match_file(path) for spec in specs)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 # A million short-lived objects: the cyclic GC is paused (see gc_pause.py). Before the search
 # index's fork in on_files, so that the child runs with it as usual.
 @without_cyclic_gc
-def read_bulletins(files: Files, config) -> None:
-    """Parse the bulletins, plan the generated pages and files, and make this build's `_build`."""
-    global _build
+def read_content(bulletin_files: dict, documents: set[str], config) -> _Content:
+    """Parse and check the bulletins (`bulletin_files`: path under docs/ -> a function reading
+    its bytes); log the warnings, stop the build on any error."""
     project_dir = os.path.dirname(config.config_file_path)
     docs_rel = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
     registry, problems = load_registry(
         os.path.join(config.docs_dir, REGISTRY_DIR), f"{docs_rel}/{REGISTRY_DIR}"
     )
     sources = []
-    for file in files.documentation_pages():
-        if is_bulletin_source(file.src_uri):
-            source, found = decode_source(
-                file.content_bytes, file.src_uri, f"{docs_rel}/{file.src_uri}"
-            )
-            sources += [source] if source is not None else []
-            problems += found
+    for path, read in bulletin_files.items():
+        source, found = decode_source(read(), path, f"{docs_rel}/{path}")
+        sources += [source] if source is not None else []
+        problems += found
     parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin
     bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
     problems += bulletin_problems
-    problems += missing_attachments(bulletins, {f.src_uri for f in files}, docs_rel)
+    problems += missing_attachments(bulletins, documents, docs_rel)
     for problem in warnings(problems):
         log.warning(str(problem))
     if errors(problems):
         lines = "\n".join(str(p) for p in errors(problems))
         raise PluginError(f"{len(errors(problems))} 处内容错误，构建已停止：\n{lines}")
+    return _Content(registry, bulletins, frozenset(bulletin_files))
+
+
+@without_cyclic_gc  # planning makes many objects too (see read_content)
+def read_bulletins(files: Files, config) -> None:
+    """Plan the generated pages and files from the checked bulletins, and make `_build`."""
+    global _build, _content
+    bulletin_files = {
+        f.src_uri: functools.partial(getattr, f, "content_bytes")
+        for f in files.documentation_pages()
+        if is_bulletin_source(f.src_uri)
+    }
+    content = _content
+    if content is None or content.bulletin_sources != frozenset(bulletin_files):
+        # Another plugin changed the documents, or MkDocs excludes what the walk kept: read
+        # them again as MkDocs has them (after the clean, but never a site with a hole in it).
+        content = read_content(bulletin_files, {f.src_uri for f in files}, config)
+    _content = None
+    registry, bulletins = content.registry, content.bulletins
 
     publishing = _command != "serve"  # drafts are previewed by `mkdocs serve`, never published
     for bulletin in bulletins:

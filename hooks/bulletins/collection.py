@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,6 +47,17 @@ def is_bulletin_source(source_path: str) -> bool:
         and source_path.endswith(".md")
         and not source_path.endswith("index.md")
     )
+
+
+def files_under(directory: str, excluded: Callable[[str], bool]) -> list[str]:
+    """Every file under `directory` that `excluded` keeps, as a path relative to it with forward
+    slashes (the way MkDocs names its documents). Symbolic links are followed, as MkDocs does."""
+    found = []
+    for folder, _, names in os.walk(directory, followlinks=True):
+        prefix = os.path.relpath(folder, directory).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [path for name in names if not excluded(path := prefix + name)]
+    return sorted(found)
 
 
 def load_bulletins(
