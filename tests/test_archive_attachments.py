@@ -41,10 +41,10 @@ def test_attachment_paths_resolve_next_to_the_bulletin():
         "bulletins/2021/originals/第9期.docx"
     )
     outside, message = resolve_attachment("../../../secret.pdf", "bulletins/2021/gzjb-009.md")
-    assert outside is None and "inside docs/" in message and "'gzjb-009.pdf'" in message
+    assert outside is None and "在 docs/ 之内" in message and "“gzjb-009.pdf”" in message
     assert resolve_attachment("/etc/x.pdf", "bulletins/2021/gzjb-009.md")[0] is None
     wrong, message = resolve_attachment("gzjb-009.txt", "bulletins/2021/gzjb-009.md")
-    assert wrong is None and "not a PDF or Word file" in message
+    assert wrong is None and "不是 PDF 或 Word 文件" in message
 
 
 def test_parser_records_attachments_with_their_lines():
@@ -64,8 +64,8 @@ def test_parser_reports_a_bad_attachment_at_its_line():
     _, problems = _parse(text)
     assert [str(p) for p in problems] == [
         (
-            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: 'gzjb-009.jpg' is not a PDF "
-            "or Word file (.pdf, .doc, .docx)"
+            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: “gzjb-009.jpg”不是 PDF "
+            "或 Word 文件（.pdf、.doc、.docx）"
         )
     ]
 
@@ -76,8 +76,8 @@ def test_missing_file_is_reported_with_the_closest_existing_one():
     problems = missing_attachments(bulletins, {"bulletins/2021/gzjb-09.pdf", "index.md"}, "docs")
     assert [str(p) for p in problems] == [
         (
-            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: file not found: "
-            "docs/bulletins/2021/gzjb-009.pdf (did you mean 'gzjb-09.pdf'?)"
+            f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: 找不到文件："
+            "docs/bulletins/2021/gzjb-009.pdf（是不是“gzjb-09.pdf”？）"
         )
     ]
     assert missing_attachments(bulletins, {"bulletins/2021/gzjb-009.pdf"}, "docs") == []
@@ -122,6 +122,6 @@ def test_build_fails_when_the_attachment_is_missing(fixture_site):
     result = fixture_site.build()
     assert result.returncode != 0
     assert (
-        f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: file not found: "
+        f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: 找不到文件："
         "docs/bulletins/2021/gzjb-009.pdf"
     ) in result.output

@@ -48,7 +48,7 @@ def test_unknown_key_is_only_a_warning_without_strict(fixture_site):
         fixture_site.add(path.relative_to(case).as_posix(), path.read_text(encoding="utf-8"))
     result = fixture_site.build(strict=False)
     assert result.returncode == 0, result.output
-    assert "warning: isuer: unknown key" in result.output
+    assert "警告: isuer: 不认识的字段" in result.output
     assert (fixture_site.site_dir / "bulletins/2021/gzjb-010/index.html").exists()
 
 
@@ -66,8 +66,8 @@ def test_a_bulletin_saved_as_gbk_stops_the_build_with_its_line(fixture_site):
 
     assert result.returncode != 0
     assert (
-        f"docs/bulletins/2021/gzjb-010.md:{first_chinese_line}: encoding: the file is not UTF-8 "
-        "text (it looks like GBK/GB18030 (Notepad's 'ANSI')): open it and save it as UTF-8"
+        f"docs/bulletins/2021/gzjb-010.md:{first_chinese_line}: encoding: 文件不是 UTF-8 文本"
+        "（看起来是 GBK/GB18030 编码，即记事本的“ANSI”）：请打开它，另存为 UTF-8"
     ) in result.output
     assert "Traceback" not in result.output
     assert not (fixture_site.site_dir / "index.html").exists()

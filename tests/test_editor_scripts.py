@@ -44,8 +44,8 @@ def test_import_dry_run_prints_and_writes_nothing(tmp_path, capsys):
 def test_import_with_placeholders_exits_1_and_names_what_to_fill(tmp_path, capsys):
     assert import_bulletin.main([str(PLACEHOLDER_INPUT), "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "input.txt:1: warning: series: the masthead reads '文明创建快报'" in err
-    assert "bulletins/2021/input.md:2: series: '待填写：系列' is a placeholder" in err
+    assert "input.txt:1: 警告: series: the masthead reads '文明创建快报'" in err
+    assert "bulletins/2021/input.md:2: series: “待填写：系列”是待填写的占位文字" in err
     assert (tmp_path / "bulletins" / "2021" / "input.md").exists()
 
 
@@ -89,8 +89,8 @@ def test_check_content_reports_problems_like_the_build(tmp_path, capsys):
     assert check_content.main([str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert (
-        f"{bad.as_posix()}:14: articles[2].departments[0]: '市司法厅' is not a known department "
-        "(did you mean '市司法局'?)"
+        f"{bad.as_posix()}:14: articles[2].departments[0]: “市司法厅”不是名录中的部门"
+        "（是不是“市司法局”？）"
     ) in err
 
 
@@ -99,7 +99,10 @@ def test_check_content_reports_an_issue_claimed_twice(tmp_path, capsys):
     copy.parent.mkdir(parents=True)
     shutil.copy(SEED_BULLETIN, copy)
     assert check_content.main([str(copy)]) == 1
-    assert "is also claimed by docs/bulletins/2021/gzjb-009.md" in capsys.readouterr().err
+    assert (
+        f"{copy.as_posix()}:3: issue: docs/bulletins/2021/gzjb-009.md 也是工作简报 2021年第9期："
+        "一期只能有一个文件"
+    ) in capsys.readouterr().err
 
 
 def test_check_content_names_a_file_saved_as_gbk_instead_of_crashing(tmp_path, capsys):
@@ -117,8 +120,8 @@ def test_check_content_names_a_file_saved_as_gbk_instead_of_crashing(tmp_path, c
         + 1
     )
     assert (
-        f"{saved.as_posix()}:{line}: encoding: the file is not UTF-8 text (it looks like "
-        "GBK/GB18030 (Notepad's 'ANSI')): open it and save it as UTF-8"
+        f"{saved.as_posix()}:{line}: encoding: 文件不是 UTF-8 文本"
+        "（看起来是 GBK/GB18030 编码，即记事本的“ANSI”）：请打开它，另存为 UTF-8"
     ) in err
     assert "检查了 1 个简报文件：1 处错误" in err
 
@@ -188,7 +191,7 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简bao", "--dry-run"])
     assert exit_info.value.code == 2
-    assert "did you mean '工作简报'?" in capsys.readouterr().err
+    assert "（是不是“工作简报”？）" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -23,22 +23,20 @@ def test_values_keep_their_lines_and_source_text():
 def test_missing_front_matter_is_reported_on_line_one():
     front, problems = split_front_matter("## 标题\n", "docs/x.md")
     assert front is None
-    assert [str(p) for p in problems] == [
-        "docs/x.md:1: missing front matter: the file must start with a '---' line"
-    ]
+    assert [str(p) for p in problems] == ["docs/x.md:1: 缺少前置信息：文件的第一行必须是“---”"]
 
 
 def test_unclosed_front_matter():
     front, problems = split_front_matter("---\nseries: 工作简报\n", "docs/x.md")
     assert front is None
-    assert "not closed" in problems[0].message
+    assert problems[0].message == "前置信息没有以“---”行结束"
 
 
 def test_malformed_yaml_names_the_file_line():
     front, problems = split_front_matter("---\nseries: 工作简报\nissue: [9\n---\n", "docs/x.md")
     assert front is None
     assert problems[0].line == 3
-    assert problems[0].message.startswith("malformed YAML in front matter")
+    assert problems[0].message.startswith("前置信息的 YAML 格式有误：")
 
 
 def test_impossible_date_does_not_stop_the_other_values():
@@ -103,20 +101,43 @@ def test_a_full_width_colon_is_named_on_its_own_line():
     _, problems = split_front_matter(
         "---\nseries: 工作简报\nissue：12\ndate: 2021-03-11\n---\n", "docs/x.md"
     )
-    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
-        (3, "malformed YAML in front matter: a full-width colon '：' after the key: type a "
-        "half-width ':'")
+    assert [(p.line, p.message.split("（")[0]) for p in problems] == [
+        (3, "前置信息的 YAML 格式有误：字段名后面用了全角冒号“：”，请改成半角冒号“:”")
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("indent, what", [("\u3000\u3000", "a full-width space"), ("\t", "a tab")])
-def test_an_indent_typed_otherwise_than_with_spaces_is_named(indent, what):
+@pytest.mark.parametrize(
+    "indent, slip",
+    [
+        ("\u3000\u3000", "这一行用了全角空格缩进，请改用半角空格"),
+        ("\t", "这一行用了 Tab 缩进，请改用空格"),
+    ],
+)
+def test_an_indent_typed_otherwise_than_with_spaces_is_named(indent, slip):
     text = (
         f"---\nseries: 工作简报\narticles:\n  - title: 甲\n{indent}departments: [市住建局]\n"
         "    topics: [消防车通道]\n---\n"
     )
     _, problems = split_front_matter(text, "docs/x.md")
-    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
-        (5, f"malformed YAML in front matter: the line is indented with {what}: indent with "
-        "spaces")
+    assert [(p.line, p.message.split("（")[0]) for p in problems] == [
+        (5, f"前置信息的 YAML 格式有误：{slip}")
     ]  # fmt: skip
+
+
+def test_yaml_errors_are_said_in_chinese_and_others_keep_pyyaml_words():
+    def messages(yaml_text: str) -> list[str]:
+        return [str(p) for p in split_front_matter(f"---\n{yaml_text}---\n", "docs/x.md")[1]]
+
+    assert messages("series: 工作简报\nissue: [9\n") == [
+        "docs/x.md:3: 前置信息的 YAML 格式有误：应为“,”或“]”，却遇到末尾"
+    ]
+    assert messages("series: 工作简报\ntitle: a: b\n") == [
+        "docs/x.md:3: 前置信息的 YAML 格式有误：这里不能出现“: ”（值里有“: ”时，请给整个值加引号）"
+    ]
+    assert messages("articles:\n - title: 甲\n issuer: 乙\n") == [
+        "docs/x.md:4: 前置信息的 YAML 格式有误：缩进没有对齐（遇到字段）（列表从第 3 行开始）"
+    ]
+    assert messages("title: |0\n  甲\n") == [  # a slip no editor makes: PyYAML's words
+        "docs/x.md:2: 前置信息的 YAML 格式有误："
+        "expected indentation indicator in the range 1-9, but found 0"
+    ]

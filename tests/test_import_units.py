@@ -147,7 +147,7 @@ def test_impossible_date_is_reported_on_its_line(registry):
     text = "工作简报\n第9期\n聊城市创城办\n2021年2月30日\n\n标题一\n\n正文。"
     warnings = import_text(text, registry, "in.txt", "in").warnings
     assert [str(p) for p in warnings if p.field == "date"] == [
-        "in.txt:4: warning: date: '2021年2月30日' is not a real date: fill in the date (YYYY-MM-DD)"
+        "in.txt:4: 警告: date: '2021年2月30日' is not a real date: fill in the date (YYYY-MM-DD)"
     ]
 
 
@@ -283,7 +283,7 @@ def test_an_article_missing_from_the_contents_is_reported_where_it_starts(regist
     result = import_text(text, registry, "in.txt", "in")
     assert "\n\n东昌府区推进背街小巷整治\n\n" in result.markdown
     assert (
-        "in.txt:12: warning: body: '东昌府区推进背街小巷整治' stands alone like a title but is "
+        "in.txt:12: 警告: body: '东昌府区推进背街小巷整治' stands alone like a title but is "
         "not in the contents: if it is an article, make it a '## ' heading with its entry in "
         "articles; if it is a sub-heading, leave it"
     ) in [str(w) for w in result.warnings]
@@ -398,7 +398,7 @@ def test_footer_labels_reach_the_front_matter_and_a_merged_one_is_a_warning(regi
     assert "  send_to: 市文明办，各县创城办\n  send_label: 送\n" in result.markdown
     assert "report_label" not in result.markdown
     assert (
-        "in.txt:10: warning: distribution: '发：' is shown under '送：' on the site (its footer "
+        "in.txt:10: 警告: distribution: '发：' is shown under '送：' on the site (its footer "
         "has one line upward, one outward): check that this is what the issue means"
     ) in [str(p) for p in result.warnings]
 

@@ -113,7 +113,7 @@ def test_duplicate_issue_and_misplaced_file_are_reported():
     ]
     _, problems = load_bulletins(sources, real_registry())
     assert [str(p) for p in problems] == [
-        "docs/bulletins/2020/gzjb-006.md:3: issue: the file name does not fit 工作简报 2021年第6期 (series, date and issue): move the file to docs/bulletins/2021/gzjb-006.md, or correct these fields",
-        "docs/bulletins/2021/copy.md:3: issue: 工作简报 2021年第5期 is also claimed by docs/bulletins/2021/gzjb-005.md",
-        "docs/bulletins/2021/gzjb-005.md:3: issue: 工作简报 2021年第5期 is also claimed by docs/bulletins/2021/copy.md",
+        "docs/bulletins/2020/gzjb-006.md:3: issue: 文件名与工作简报 2021年第6期（series、date、issue）不符：请把文件移到 docs/bulletins/2021/gzjb-006.md，或改正这几项",
+        "docs/bulletins/2021/copy.md:3: issue: docs/bulletins/2021/gzjb-005.md 也是工作简报 2021年第5期：一期只能有一个文件",
+        "docs/bulletins/2021/gzjb-005.md:3: issue: docs/bulletins/2021/copy.md 也是工作简报 2021年第5期：一期只能有一个文件",
     ]

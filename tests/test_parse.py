@@ -59,30 +59,30 @@ def test_unknown_department_line_and_hint():
     )
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:11: articles[1].departments[0]: '市司法厅' is not a known department (did you mean '市司法局'?)"
+        "docs/b.md:11: articles[1].departments[0]: “市司法厅”不是名录中的部门（是不是“市司法局”？）"
     ]
 
 
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"date": "2021-02-30"}, "docs/b.md:4: date: '2021-02-30' is not a real date"),
+        ({"date": "2021-02-30"}, "docs/b.md:4: date: 日期不存在：“2021-02-30”"),
         (
             {"date": "2021年3月18日"},
-            "docs/b.md:4: date: expected a date written YYYY-MM-DD (e.g. 2021-03-11), got '2021年3月18日'",
+            "docs/b.md:4: date: 日期应写成 YYYY-MM-DD（如 2021-03-11），现在是“2021年3月18日”",
         ),
         (
             {"issue": "010"},
-            "docs/b.md:3: issue: '010' has a leading zero, which YAML may read as an octal number (write 10)",
+            "docs/b.md:3: issue: “010”有前导零，YAML 可能把它当作八进制数（请写 10）",
         ),
-        ({"issue": "十"}, "docs/b.md:3: issue: expected a whole number, got '十'"),
-        ({"issue": "0"}, "docs/b.md:3: issue: must be 1 or more"),
-        ({"issue": "-5"}, "docs/b.md:3: issue: must be 1 or more"),
+        ({"issue": "十"}, "docs/b.md:3: issue: 应为整数，现在是“十”"),
+        ({"issue": "0"}, "docs/b.md:3: issue: 不能小于 1"),
+        ({"issue": "-5"}, "docs/b.md:3: issue: 不能小于 1"),
         (
             {"series": "工作简讯"},
-            "docs/b.md:2: series: '工作简讯' is not a known series (did you mean '工作简报'?)",
+            "docs/b.md:2: series: “工作简讯”不是名录中的系列（是不是“工作简报”？）",
         ),
-        ({"issuer": "''"}, "docs/b.md:5: issuer: is required"),
+        ({"issuer": "''"}, "docs/b.md:5: issuer: 必填，不能为空"),
     ],
 )
 def test_bad_field_values(changes, expected):
@@ -106,10 +106,10 @@ def test_missing_required_fields_are_all_reported():
     text = "---\nseries: 工作简报\n---\n\n正文\n"
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:1: issue: is required",
-        "docs/b.md:1: date: is required",
-        "docs/b.md:1: issuer: is required",
-        "docs/b.md:1: articles: is required",
+        "docs/b.md:1: issue: 必填，不能为空",
+        "docs/b.md:1: date: 必填，不能为空",
+        "docs/b.md:1: issuer: 必填，不能为空",
+        "docs/b.md:1: articles: 必填，不能为空",
     ]
 
 
@@ -117,8 +117,8 @@ def test_unknown_key_is_a_warning_with_a_hint():
     bulletin, problems = parse(bulletin_text(extra="isuer_name: x\ntopic: 消防车通道"))
     assert bulletin is not None  # warnings do not drop the bulletin
     assert lines_of(problems) == [
-        "docs/b.md:10: warning: isuer_name: unknown key (did you mean 'issuer'?)",
-        "docs/b.md:11: warning: topic: unknown key",
+        "docs/b.md:10: 警告: isuer_name: 不认识的字段（是不是“issuer”？）",
+        "docs/b.md:11: 警告: topic: 不认识的字段",
     ]
 
 
@@ -129,8 +129,8 @@ def test_article_without_heading_and_heading_without_article():
     )
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:7: articles[0].title: no '## ' heading in the body matches this title (closest: '市住建局开展消防车通道专项整治行动')",
-        "docs/b.md:12: body: heading '## 市住建局开展消防车通道专项整治行动' has no article in front matter (closest: '市住建局开展消防车通道专项整治')",
+        "docs/b.md:7: articles[0].title: 正文中没有与这个标题一致的“## ”标题（最接近的是“市住建局开展消防车通道专项整治行动”）",
+        "docs/b.md:12: body: 标题“## 市住建局开展消防车通道专项整治行动”在前置信息的 articles 中没有对应的文章（最接近的是“市住建局开展消防车通道专项整治”）",
     ]
 
 
@@ -142,7 +142,7 @@ def test_placeholder_left_in_the_body_is_an_error_on_its_line():
     bulletin, problems = parse(bulletin_text(body=f"\n## {TITLE}\n\n待填写：正文\n"))
     assert bulletin is None
     assert lines_of(problems) == [
-        "docs/b.md:14: body: '待填写：正文' is a placeholder: replace it with the real text"
+        "docs/b.md:14: body: “待填写：正文”是待填写的占位文字：请换成真实正文"
     ]
 
 
@@ -160,7 +160,7 @@ def test_articles_out_of_order():
     )
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:6: articles: articles are not in the same order as the '## ' headings of the body"
+        "docs/b.md:6: articles: articles 的顺序与正文中“## ”标题的顺序不同"
     ]
 
 
@@ -182,7 +182,7 @@ def test_draft_flag():
     bulletin, problems = parse(bulletin_text(extra="draft: true"))
     assert problems == [] and bulletin.draft is True
     _, problems = parse(bulletin_text(extra="draft: 也许"))
-    assert lines_of(problems) == ["docs/b.md:10: draft: expected true or false"]
+    assert lines_of(problems) == ["docs/b.md:10: draft: 应为 true 或 false"]
 
 
 def test_sections_and_headings_skip_fenced_code_and_join_repeated_headings():
@@ -207,8 +207,8 @@ def test_two_articles_of_one_title_are_an_error():
     bulletin, problems = parse(text)
     assert bulletin is None
     assert lines_of(problems) == [
-        "docs/b.md:10: articles[1].title: '甲' is the title of articles[0] too: give each "
-        "article its own title (two parts of one article: one entry, one '## ' heading)"
+        "docs/b.md:10: articles[1].title: “甲”也是 articles[0] 的标题：每篇文章要有自己的标题"
+        "（一篇文章分成两部分时，只写一项、一个“## ”标题）"
     ]
 
 
@@ -219,16 +219,15 @@ def test_a_repeated_heading_is_reported_on_its_line_not_as_an_order():
     )
     bulletin, problems = parse(text)
     assert bulletin is None
-    assert lines_of(problems) == ["docs/b.md:23: body: heading '## 甲' appears twice"]
+    assert lines_of(problems) == ["docs/b.md:23: body: 标题“## 甲”出现了两次"]
 
 
 def test_a_key_behind_a_full_width_space_is_named_as_an_indent_not_an_unknown_key():
     # YAML takes a full-width space for text: the key becomes "　　topics", at the top level.
     text = bulletin_text().replace("    topics:", "\u3000\u3000topics:", 1)
     _, problems = parse(text)
-    assert (
-        "docs/b.md:9: \u3000\u3000topics: indented with a full-width space: indent with spaces"
-        in (lines_of(problems))
+    assert "docs/b.md:9: \u3000\u3000topics: 用了全角空格缩进：请改用半角空格缩进" in (
+        lines_of(problems)
     )
 
 
@@ -239,9 +238,9 @@ def test_a_title_cut_at_a_yaml_comment_says_how_to_quote_it():
     )
     _, problems = parse(text)
     assert lines_of(problems)[0] == (
-        "docs/b.md:7: articles[0].title: no '## ' heading in the body matches this title (' #' "
-        "starts a comment in YAML, so the title was read as '市住建局开展专项整治': quote it, "
-        'title: "市住建局开展专项整治 #1")'
+        "docs/b.md:7: articles[0].title: 正文中没有与这个标题一致的“## ”标题（YAML 把“ #”当作"
+        "注释的开头，标题被读成了“市住建局开展专项整治”：请加引号，"
+        '写成 title: "市住建局开展专项整治 #1"）'
     )
 
 
@@ -264,6 +263,6 @@ def test_a_distribution_label_of_the_other_line_is_an_error():
     extra = "distribution:\n  send_to: 各县\n  send_label: 抄报"
     _, problems = parse(bulletin_text(extra=extra))
     assert lines_of(problems) == [
-        "docs/b.md:12: distribution.send_label: '抄报' is not a label of this line (one of "
-        "发、送、抄送、分送、印发) (did you mean '抄送'?)"
+        "docs/b.md:12: distribution.send_label: “抄报”不能用作这一行的标签"
+        "（可用：发、送、抄送、分送、印发）（是不是“抄送”？）"
     ]

@@ -39,7 +39,7 @@ def test_a_changed_file_is_parsed_again():
     assert cache.parsed == 1 and problems == [] and bulletins[0].issue == 9
     broken = seed.replace("issue: 9", "issue: 09")
     bulletins, problems = load_bulletins(sources(broken), registry(), cache.parser(registry()))
-    assert bulletins == [] and "leading zero" in str(problems[0])
+    assert bulletins == [] and "有前导零" in str(problems[0])
 
 
 def test_a_changed_registry_empties_the_cache():

@@ -15,14 +15,14 @@ def test_department_found_by_full_name_short_name_and_alias():
 
 def test_unknown_department_suggests_the_closest():
     _, message = real_registry().find_department("市司法厅")
-    assert message == "'市司法厅' is not a known department (did you mean '市司法局'?)"
+    assert message == "“市司法厅”不是名录中的部门（是不是“市司法局”？）"
 
 
 def test_unknown_topic_and_series_suggest_the_closest():
     _, topic_message = real_registry().find_topic("消防通道治理")
-    assert "is not a known topic" in topic_message
+    assert "不是名录中的专题" in topic_message
     _, series_message = real_registry().find_series("工作简讯")
-    assert series_message == "'工作简讯' is not a known series (did you mean '工作简报'?)"
+    assert series_message == "“工作简讯”不是名录中的系列（是不是“工作简报”？）"
 
 
 def test_registry_ids_are_ascii_and_unique():
@@ -42,6 +42,18 @@ def test_registry_problems_have_file_line_and_field(tmp_path):
     )
     _, problems = load_registry(str(tmp_path), "data")
     assert [str(p) for p in problems] == [
-        "data/departments.yml:4: [1].id: 'Two' must be lowercase ASCII, digits, '-'",
-        "data/departments.yml:6: [2]: '甲' already names 'one'",
+        "data/departments.yml:4: [1].id: “Two”只能由小写英文字母、数字和“-”组成",
+        "data/departments.yml:6: [2]: “甲”已经是“one”的名称",
+    ]
+
+
+def test_a_registry_file_missing_or_malformed_is_named_with_its_line(tmp_path):
+    (tmp_path / "series.yml").write_text(
+        "- id: gzjb\n  name: [工作简报\n- id: dczb\n", encoding="utf-8"
+    )
+    (tmp_path / "topics.yml").write_text("- id: a\n  name: 甲\n", encoding="utf-8")
+    _, problems = load_registry(str(tmp_path), "data")
+    assert [str(p) for p in problems] == [
+        "data/series.yml:3: YAML 格式有误：应为“,”或“]”，却遇到“:”（方括号列表“[”从第 2 行开始）",
+        "data/departments.yml: 名录文件不存在",
     ]

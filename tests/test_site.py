@@ -235,8 +235,8 @@ def test_a_footer_prints_its_labels_as_the_issue_does(fixture_site):
 
 
 def test_the_guides_table_of_messages_quotes_messages_the_checks_give():
-    """The editors' guide explains the English messages in Chinese: each phrase it quotes must
-    still be one the checks print, or the table has gone stale."""
+    """The editors' guide explains the checks' messages: each phrase it quotes must still be one
+    the checks print, or the table has gone stale."""
     root = Path(__file__).resolve().parent.parent
     guide = (root / "docs" / "guide.md").read_text(encoding="utf-8")
     table = guide.split("| 说明里的文字 |", 1)[1].split("\n\n", 1)[0]
@@ -252,4 +252,5 @@ def test_the_guides_table_of_messages_quotes_messages_the_checks_give():
         return re.search(pattern, code) is not None
 
     assert len(quoted) > 20
+    assert [phrase for phrase in quoted if not re.search("[\u4e00-\u9fff]", phrase)] == []
     assert [phrase for phrase in quoted if not in_code(phrase)] == []

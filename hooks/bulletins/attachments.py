@@ -25,10 +25,10 @@ def resolve_attachment(written: str, bulletin_source: str) -> tuple[str | None, 
         example = posixpath.basename(bulletin_source).removesuffix(".md") + ".pdf"
         return (
             None,
-            f"'{written}' must be a path relative to the bulletin, inside docs/ (e.g. '{example}')",
+            f"“{written}”应写成相对于简报文件、在 docs/ 之内的路径（如“{example}”）",
         )
     if not written.lower().endswith(ATTACHMENT_TYPES):
-        return None, f"'{written}' is not a PDF or Word file ({', '.join(ATTACHMENT_TYPES)})"
+        return None, f"“{written}”不是 PDF 或 Word 文件（{'、'.join(ATTACHMENT_TYPES)}）"
     return resolved, ""
 
 
@@ -50,7 +50,7 @@ def missing_attachments(
             problems.append(
                 Problem(f"{docs_prefix}/{bulletin.source_path}", attachment.line,
                         f"attachments[{index}]",
-                        f"file not found: {docs_prefix}/{attachment.source_path}{hint}")
+                        f"找不到文件：{docs_prefix}/{attachment.source_path}{hint}")
             )  # fmt: skip
     return problems
 

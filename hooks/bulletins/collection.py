@@ -33,10 +33,10 @@ def decode_source(
         line = data[: error.start].count(b"\n") + 1
     try:
         data.decode("gb18030")
-        kind = "it looks like GBK/GB18030 (Notepad's 'ANSI')"
+        kind = "看起来是 GBK/GB18030 编码，即记事本的“ANSI”"
     except UnicodeDecodeError:
-        kind = "an encoding the site cannot read"
-    message = f"the file is not UTF-8 text ({kind}): open it and save it as UTF-8"
+        kind = "是网站读不了的编码"
+    message = f"文件不是 UTF-8 文本（{kind}）：请打开它，另存为 UTF-8"
     return None, [Problem(display_path, line, "encoding", message)]
 
 
@@ -91,7 +91,7 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
             continue
         paths = sorted(display.get(b.source_path, b.source_path) for b in claimants)
         for bulletin in claimants:
-            others = ", ".join(
+            others = "、".join(
                 p for p in paths if p != display.get(bulletin.source_path, bulletin.source_path)
             )
             problems.append(
@@ -99,20 +99,20 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
                     display.get(bulletin.source_path, bulletin.source_path),
                     bulletin.issue_line,
                     "issue",
-                    f"{bulletin.series.name} {year}年第{issue}期 is also claimed by {others}",
+                    f"{others} 也是{bulletin.series.name} {year}年第{issue}期：一期只能有一个文件",
                 )
             )
     for bulletin in bulletins:
         expected = canonical_source_path(bulletin.series, bulletin.date, bulletin.issue)
         if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:
+            issue_name = f"{bulletin.series.name} {bulletin.date.year}年第{bulletin.issue}期"
             problems.append(
                 Problem(
                     display.get(bulletin.source_path, bulletin.source_path),
                     bulletin.issue_line,  # series, issue and date stand together at the top
                     "issue",
-                    f"the file name does not fit {bulletin.series.name} "
-                    f"{bulletin.date.year}年第{bulletin.issue}期 (series, date and issue): "
-                    f"move the file to docs/{expected}, or correct these fields",
+                    f"文件名与{issue_name}（series、date、issue）不符："
+                    f"请把文件移到 docs/{expected}，或改正这几项",
                 )
             )
     return problems

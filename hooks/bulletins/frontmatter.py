@@ -18,6 +18,7 @@ import yaml
 
 from .front_matter_subset import read_subset
 from .problems import Problem
+from .yaml_messages import yaml_error_text
 from .yaml_scalars import COMPOSE_LOADER, Scalar, typed_value
 
 FENCE = "---"
@@ -68,12 +69,10 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
-        return None, [
-            Problem(path, 1, "", "missing front matter: the file must start with a '---' line")
-        ]
+        return None, [Problem(path, 1, "", "缺少前置信息：文件的第一行必须是“---”")]
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if closing is None:
-        return None, [Problem(path, 1, "", "front matter is not closed by a '---' line")]
+        return None, [Problem(path, 1, "", "前置信息没有以“---”行结束")]
     yaml_text = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     body_start_line = closing + 2
@@ -97,17 +96,12 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str, yaml_text: str = "") -> Problem:
-    # +1 for 1-based lines, +1 for the opening '---'
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 2 if mark else 1
-    reason = getattr(error, "problem", None) or str(error)
-    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-    if context and context_mark and context_mark.line + 2 != line:
-        reason += f" ({context} that starts on line {context_mark.line + 2})"
+    line, reason = yaml_error_text(error, 2)  # +1 for 1-based lines, +1 for the opening '---'
+    line = line or 1
     if found := _typing_slip(yaml_text, line):
         line, slip = found
-        return Problem(path, line, "", f"malformed YAML in front matter: {slip} ({reason})")
-    return Problem(path, line, "", f"malformed YAML in front matter: {reason}")
+        return Problem(path, line, "", f"前置信息的 YAML 格式有误：{slip}（{reason}）")
+    return Problem(path, line, "", f"前置信息的 YAML 格式有误：{reason}")
 
 
 # Slips of a Chinese input method that YAML reports in its own terms, often a line late.
@@ -123,13 +117,13 @@ def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
         text = lines[number - 2] if 2 <= number < len(lines) + 2 else ""
         indent = INDENT_RE.match(text)[0]
         if FULL_WIDTH_COLON_RE.match(text):
-            return number, "a full-width colon '：' after the key: type a half-width ':'"
+            return number, "字段名后面用了全角冒号“：”，请改成半角冒号“:”"
         if not KEY_OR_ITEM_RE.match(text[len(indent) :]):
             continue  # text, not structure: its indent is not YAML's business
         if "\u3000" in indent:
-            return number, "the line is indented with a full-width space: indent with spaces"
+            return number, "这一行用了全角空格缩进，请改用半角空格"
         if "\t" in indent:
-            return number, "the line is indented with a tab: indent with spaces"
+            return number, "这一行用了 Tab 缩进，请改用空格"
     return None
 
 
@@ -160,7 +154,7 @@ def _collect_lines(node, path, lines, problems=None, file_path=""):
             key = str(key_node.value)
             child = key if not path else f"{path}.{key}"
             if key in seen and problems is not None:
-                message = "duplicate key (YAML keeps only the last)"
+                message = "字段重复（YAML 只保留最后一个）"
                 problems.append(Problem(file_path, _line(key_node), child, message))
             seen.add(key)
             _collect_lines(value_node, child, lines, problems, file_path)

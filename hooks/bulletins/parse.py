@@ -47,9 +47,9 @@ class _Checker:
         for key in sorted(set(mapping) - known):
             field = f"{prefix}{key}"
             if key.startswith("\u3000"):  # YAML reads a full-width space as text, not indent
-                self.problem(field, "indented with a full-width space: indent with spaces")
+                self.problem(field, "用了全角空格缩进：请改用半角空格缩进")
                 continue
-            self.problem(field, f"unknown key{did_you_mean(key, known)}", WARNING)
+            self.problem(field, f"不认识的字段{did_you_mean(key, known)}", WARNING)
 
     def require(self, mapping: dict, key: str, prefix: str = ""):
         if key not in mapping or _is_empty(mapping[key]):
@@ -58,41 +58,40 @@ class _Checker:
             line = self.lines.get(where, 1) if where else 1
             if key in mapping:
                 line = self.lines.get(field, line)
-            self.problems.append(Problem(self.path, line, field, "is required"))
+            self.problems.append(Problem(self.path, line, field, "必填，不能为空"))
             return None
         return mapping[key]
 
     def text(self, value, field: str) -> str | None:
         if not isinstance(value, Scalar) or value.value is None:
-            self.problem(field, "expected text")
+            self.problem(field, "应为文字")
             return None
         result = scalar_text(value)
         if not result:
-            self.problem(field, "must not be empty")
+            self.problem(field, "不能为空")
             return None
         if result.startswith(PLACEHOLDER_PREFIX):
-            self.problem(field, f"'{result}' is a placeholder: replace it with the real value")
+            self.problem(field, f"“{result}”是待填写的占位文字：请换成真实内容")
             return None
         return result
 
     def integer(self, value, field: str) -> int | None:
         if not isinstance(value, Scalar):
-            self.problem(field, "expected a whole number")
+            self.problem(field, "应为整数")
             return None
         text = value.text.strip()
         if re.fullmatch(r"0\d+", text):
             self.problem(
                 field,
-                f"'{text}' has a leading zero, which YAML may read as an octal number "
-                f"(write {int(text)})",
+                f"“{text}”有前导零，YAML 可能把它当作八进制数（请写 {int(text)}）",
             )
             return None
         if isinstance(value.value, bool) or not re.fullmatch(r"-?\d+", text):
-            self.problem(field, f"expected a whole number, got '{text}'")
+            self.problem(field, f"应为整数，现在是“{text}”")
             return None
         number = int(text)
         if number < 1:
-            self.problem(field, "must be 1 or more")
+            self.problem(field, "不能小于 1")
             return None
         return number
 
@@ -104,9 +103,9 @@ class _Checker:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                self.problem(field, f"'{text}' is not a real date")
+                self.problem(field, f"日期不存在：“{text}”")
                 return None
-        self.problem(field, f"expected a date written YYYY-MM-DD (e.g. 2021-03-11), got '{text}'")
+        self.problem(field, f"日期应写成 YYYY-MM-DD（如 2021-03-11），现在是“{text}”")
         return None
 
     def text_list(self, value, field: str) -> list[tuple[str, str]]:
@@ -117,10 +116,10 @@ class _Checker:
         elif isinstance(value, list):
             items = [(f"{field}[{index}]", item) for index, item in enumerate(value)]
         else:
-            self.problem(field, "expected a list")
+            self.problem(field, "应为列表")
             return []
         if not items:
-            self.problem(field, "needs at least one entry")
+            self.problem(field, "至少要写一项")
         result = []
         for item_field, item in items:
             text = self.text(item, item_field)
@@ -140,7 +139,7 @@ def parse_bulletin(
     check.problems += problems
     data = front.data
     if not isinstance(data, dict):
-        check.problem("", "front matter must be a mapping of keys to values")
+        check.problem("", "前置信息应由“字段: 值”组成")
         return None, check.problems
     check.unknown_keys(data, BULLETIN_KEYS, "")
 
@@ -166,7 +165,7 @@ def parse_bulletin(
         if isinstance(draft_value, Scalar) and isinstance(draft_value.value, bool):
             draft = draft_value.value
         else:
-            check.problem("draft", "expected true or false")
+            check.problem("draft", "应为 true 或 false")
 
     found_headings = heading_lines(front.body)  # one scan of the body for both uses below
     sections = split_sections(front.body, found_headings)
@@ -207,13 +206,13 @@ def _articles(
     if value is None:
         return None
     if not isinstance(value, list) or not value:
-        check.problem("articles", "expected a list of articles (title, departments, topics)")
+        check.problem("articles", "应为文章列表（每篇写 title、departments、topics）")
         return None
     articles = []
     for index, entry in enumerate(value):
         prefix = f"articles[{index}]"
         if not isinstance(entry, dict):
-            check.problem(prefix, "expected title, departments and topics")
+            check.problem(prefix, "应写 title、departments 和 topics")
             continue
         check.unknown_keys(entry, ARTICLE_KEYS, f"{prefix}.")
         title = departments = topics = None
@@ -235,7 +234,7 @@ def _lookup(check: _Checker, raw, field: str, find) -> tuple:
         if entry is None:
             check.problem(item_field, message)
         elif entry in found:
-            check.problem(item_field, f"'{name}' is listed twice", WARNING)
+            check.problem(item_field, f"“{name}”写了两次", WARNING)
         else:
             found.append(entry)
     return tuple(found)
@@ -243,7 +242,7 @@ def _lookup(check: _Checker, raw, field: str, find) -> tuple:
 
 def _distribution(check: _Checker, value) -> Distribution | None:
     if not isinstance(value, dict):
-        check.problem("distribution", "expected report_to, send_to and copies")
+        check.problem("distribution", "应写 report_to、send_to 和 copies")
         return None
     check.unknown_keys(value, DISTRIBUTION_KEYS, "distribution.")
     report_to = (
@@ -259,7 +258,7 @@ def _distribution(check: _Checker, value) -> Distribution | None:
             else:
                 check.problem(
                     f"distribution.{key}",
-                    f"'{label}' is not a label of this line (one of {'、'.join(allowed)})"
+                    f"“{label}”不能用作这一行的标签（可用：{'、'.join(allowed)}）"
                     f"{did_you_mean(label, allowed)}",
                 )
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies, **labels)
@@ -273,7 +272,7 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
         if resolved is None:
             check.problem(field, message)
         elif any(a.source_path == resolved for a in found):
-            check.problem(field, f"'{written}' is listed twice", WARNING)
+            check.problem(field, f"“{written}”写了两次", WARNING)
         else:
             found.append(Attachment(resolved, written, check.lines.get(field, 1)))
     return tuple(found)
@@ -347,7 +346,7 @@ def _check_body_text(check: _Checker, body: str, first_line: int) -> None:
         return
     for number, line in enumerate(body.split("\n")):
         if PLACEHOLDER_PREFIX in line:
-            message = f"'{line.strip()[:20]}' is a placeholder: replace it with the real text"
+            message = f"“{line.strip()[:20]}”是待填写的占位文字：请换成真实正文"
             check.problems.append(Problem(check.path, first_line + number, "body", message))
 
 
@@ -369,27 +368,25 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
         if title in first_field:
             check.problem(
                 field,
-                f"'{title}' is the title of {first_field[title]} too: give each article its own "
-                "title (two parts of one article: one entry, one '## ' heading)",
+                f"“{title}”也是 {first_field[title]} 的标题：每篇文章要有自己的标题"
+                "（一篇文章分成两部分时，只写一项、一个“## ”标题）",
             )
         first_field.setdefault(title, field.removesuffix(".title"))
     seen_headings = set()
     for line, text in headings:
         if text in seen_headings and title_texts.count(text) < 2:
-            check.problems.append(
-                Problem(check.path, line, "body", f"heading '## {text}' appears twice")
-            )
+            check.problems.append(Problem(check.path, line, "body", f"标题“## {text}”出现了两次"))
         seen_headings.add(text)
     for field, title in titles:
         if title not in heading_texts:
             cut = [h for h in heading_texts if h.startswith(f"{title} #")]
             hint = (
-                f" (' #' starts a comment in YAML, so the title was read as '{title}': "
-                f'quote it, title: "{cut[0]}")'
+                f"（YAML 把“ #”当作注释的开头，标题被读成了“{title}”："
+                f'请加引号，写成 title: "{cut[0]}"）'
                 if cut
                 else _closest(title, heading_texts)
             )
-            check.problem(field, f"no '## ' heading in the body matches this title{hint}")
+            check.problem(field, f"正文中没有与这个标题一致的“## ”标题{hint}")
     for line, text in headings:
         if text not in title_texts:
             hint = _closest(text, title_texts)
@@ -398,21 +395,19 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
                     check.path,
                     line,
                     "body",
-                    f"heading '## {text}' has no article in front matter{hint}",
+                    f"标题“## {text}”在前置信息的 articles 中没有对应的文章{hint}",
                 )
             )
     matched_titles = [t for t in title_texts if t in heading_texts]
     matched_headings = [h for h in heading_texts if h in title_texts]
     # (A repeated heading is reported above, not again as an order.)
     if matched_titles != matched_headings and len(seen_headings) == len(headings):
-        check.problem(
-            "articles", "articles are not in the same order as the '## ' headings of the body"
-        )
+        check.problem("articles", "articles 的顺序与正文中“## ”标题的顺序不同")
 
 
 def _closest(value: str, candidates: list[str]) -> str:
     matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-    return f" (closest: '{matches[0]}')" if matches else ""
+    return f"（最接近的是“{matches[0]}”）" if matches else ""
 
 
 def _is_empty(value) -> bool:

@@ -21,7 +21,7 @@ class Problem:
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
-        prefix = " warning:" if self.severity == WARNING else ""
+        prefix = " 警告:" if self.severity == WARNING else ""
         return f"{location}:{prefix}{field} {self.message}"
 
 
@@ -38,6 +38,6 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """A hint such as " (did you mean '市司法局'?)", or "" when nothing is close."""
+    """A hint such as "（是不是“市司法局”？）", or "" when nothing is close."""
     matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.5)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return f"（是不是“{matches[0]}”？）" if matches else ""

@@ -9,6 +9,7 @@ import yaml
 
 from .model import Department, Series, Topic
 from .problems import Problem, did_you_mean
+from .yaml_messages import yaml_error_text
 from .yaml_scalars import COMPOSE_LOADER
 
 REGISTRY_FILES = {"series": "series.yml", "departments": "departments.yml", "topics": "topics.yml"}
@@ -30,20 +31,20 @@ class Registry:
         found = self.series_by_name.get(name)
         if found:
             return found, ""
-        return None, f"'{name}' is not a known series{did_you_mean(name, self.series_by_name)}"
+        return None, f"“{name}”不是名录中的系列{did_you_mean(name, self.series_by_name)}"
 
     def find_department(self, name: str) -> tuple[Department | None, str]:
         found = self.departments_by_name.get(name)
         if found:
             return found, ""
         hint = did_you_mean(name, self.departments_by_name)
-        return None, f"'{name}' is not a known department{hint}"
+        return None, f"“{name}”不是名录中的部门{hint}"
 
     def find_topic(self, name: str) -> tuple[Topic | None, str]:
         found = self.topics_by_name.get(name)
         if found:
             return found, ""
-        return None, f"'{name}' is not a known topic{did_you_mean(name, self.topics_by_name)}"
+        return None, f"“{name}”不是名录中的专题{did_you_mean(name, self.topics_by_name)}"
 
 
 def _load_yaml(text: str):
@@ -67,16 +68,14 @@ def load_registry(directory: str, display_dir: str) -> tuple[Registry, list[Prob
                 text = handle.read()
             entries, root = _load_yaml(text)
         except FileNotFoundError:
-            problems.append(Problem(shown, 0, "", "registry file is missing"))
+            problems.append(Problem(shown, 0, "", "名录文件不存在"))
             continue
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problems.append(
-                Problem(shown, mark.line + 1 if mark else 0, "", f"malformed YAML: {error}")
-            )
+            line, reason = yaml_error_text(error, 1)
+            problems.append(Problem(shown, line, "", f"YAML 格式有误：{reason}"))
             continue
         if not isinstance(entries, list):
-            problems.append(Problem(shown, 1, "", "expected a list of entries"))
+            problems.append(Problem(shown, 1, "", "应为条目列表（每条以“- ”开头）"))
             continue
         for index, (entry, node) in enumerate(zip(entries, root.value, strict=True)):
             line = node.start_mark.line + 1
@@ -88,24 +87,22 @@ def _add_entry(
     registry: Registry, kind: str, entry, where: str, shown: str, line: int
 ) -> list[Problem]:
     if not isinstance(entry, dict):
-        return [Problem(shown, line, where, "expected a mapping with id and name")]
+        return [Problem(shown, line, where, "应写 id 和 name")]
     entry_id = str(entry.get("id", ""))
     name = str(entry.get("name", "")).strip()
     if not entry_id or set(entry_id) - ID_CHARS:
         return [
-            Problem(
-                shown, line, f"{where}.id", f"'{entry_id}' must be lowercase ASCII, digits, '-'"
-            )
+            Problem(shown, line, f"{where}.id", f"“{entry_id}”只能由小写英文字母、数字和“-”组成")
         ]
     if not name:
-        return [Problem(shown, line, f"{where}.name", "is required")]
+        return [Problem(shown, line, f"{where}.name", "必填，不能为空")]
     by_id, by_name = {
         "series": (registry.series, registry.series_by_name),
         "departments": (registry.departments, registry.departments_by_name),
         "topics": (registry.topics, registry.topics_by_name),
     }[kind]
     if entry_id in by_id:
-        return [Problem(shown, line, f"{where}.id", f"duplicate id '{entry_id}'")]
+        return [Problem(shown, line, f"{where}.id", f"id 重复：“{entry_id}”")]
     if kind == "series":
         item = Series(id=entry_id, name=name, masthead=str(entry.get("masthead") or "").strip())
         spellings = [name]
@@ -123,7 +120,7 @@ def _add_entry(
     for spelling in spellings:
         taken = by_name.get(spelling)
         if taken and taken.id != entry_id:
-            problems.append(Problem(shown, line, where, f"'{spelling}' already names '{taken.id}'"))
+            problems.append(Problem(shown, line, where, f"“{spelling}”已经是“{taken.id}”的名称"))
             continue
         by_name[spelling] = item
     by_id[entry_id] = item

@@ -1,0 +1,105 @@
+"""PyYAML's error messages in the editors' words.
+
+PyYAML explains a syntax error in English and in its parser's terms ("expected <block end>").
+The slips editors make give a handful of them: those are said again in Chinese; any other
+keeps PyYAML's words, so that nothing it reported is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+# PyYAML's names of what it found, where they are not the characters typed.
+TOKENS = {
+    "<stream end>": "末尾",
+    "?": "字段",
+    "<block mapping start>": "字段",
+    "<block sequence start>": "列表",
+    "<block end>": "缩进减少的一行",
+    "<scalar>": "文字",
+}
+
+
+def _found(token: str) -> str:
+    return TOKENS.get(token, f"“{token}”")
+
+
+# (PyYAML's `problem`, a function of its match giving the Chinese); a %r comes quoted: "got ':'".
+PROBLEMS = [
+    (re.compile(r"could not find expected ':'"), lambda m: "找不到应有的半角冒号“:”"),
+    (
+        re.compile(r"mapping values are not allowed here"),
+        lambda m: "这里不能出现“: ”（值里有“: ”时，请给整个值加引号）",
+    ),
+    (re.compile(r"sequence entries are not allowed here"), lambda m: "这里不能出现列表项“- ”"),
+    (re.compile(r"found character '\\t' that cannot start any token"), lambda m: "这里不能用 Tab"),
+    (
+        re.compile(r"found character '(.+)' that cannot start any token"),
+        lambda m: f"这里不能出现“{m[1]}”",
+    ),
+    (
+        re.compile(r"expected ',' or '(.)', but got '(.+)'"),
+        lambda m: f"应为“,”或“{m[1]}”，却遇到{_found(m[2])}",
+    ),
+    (
+        re.compile(r"expected <block end>, but found '(.+)'"),
+        lambda m: f"缩进没有对齐（遇到{_found(m[1])}）",
+    ),
+    (
+        re.compile(r"found unexpected end of stream"),
+        lambda m: "引号没有配对：到结尾也没有另一半引号",
+    ),
+    (
+        re.compile(r"found unknown escape character '(.+)'"),
+        lambda m: f"双引号里的“\\{m[1]}”不是有效的写法（要写“\\”时请改用单引号）",
+    ),
+    (
+        re.compile(r"found undefined alias '(.+)'"),
+        lambda m: f"“*{m[1]}”不是有效的写法（以“*”开头的值请加引号）",
+    ),
+    (
+        re.compile(r"expected alphabetic or numeric character, but found '(.+)'"),
+        lambda m: f"“&”或“*”后面应为字母或数字，却遇到“{m[1]}”（以“&”或“*”开头的值请加引号）",
+    ),
+    (
+        re.compile(r"expected the node content, but found '(.+)'"),
+        lambda m: f"这里缺少值（遇到{_found(m[1])}）",
+    ),
+    (
+        re.compile(r"invalid indentation or unclosed '\[' or '\{'"),
+        lambda m: "缩进不对，或“[”“{”没有闭合",
+    ),
+]
+# PyYAML's `context`: what the error is inside of.
+CONTEXTS = {
+    "while parsing a flow sequence": "方括号列表“[”",
+    "while parsing a flow mapping": "花括号“{”",
+    "while parsing a block mapping": "字段",
+    "while parsing a block collection": "列表",
+    "while parsing a block node": "值",
+    "while parsing a flow node": "值",
+    "while scanning a simple key": "字段名",
+    "while scanning a quoted scalar": "引号",
+    "while scanning a plain scalar": "值",
+}
+
+
+def yaml_error_text(error: yaml.YAMLError, first_line: int) -> tuple[int, str]:
+    """(file line, what is wrong) of a PyYAML error; `first_line`: the file line of the YAML
+    text's first line (2 under a front matter's opening `---`); line 0 when PyYAML gives none."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + first_line if mark else 0
+    problem = getattr(error, "problem", None)
+    if problem is None:
+        return line, str(error)
+    reason = next(
+        (chinese(match) for pattern, chinese in PROBLEMS if (match := pattern.fullmatch(problem))),
+        problem,  # PyYAML's own words rather than none
+    )
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark and context_mark.line + first_line != line:
+        where = CONTEXTS.get(context, context)
+        reason += f"（{where}从第 {context_mark.line + first_line} 行开始）"
+    return line, reason
