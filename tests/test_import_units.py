@@ -57,7 +57,7 @@ def test_decode_text_detects_the_encoding(data, encoding):
 def test_big5_is_refused_not_imported_as_gibberish():
     # GB18030 decodes Big5 bytes into rare characters and kana (册カ承瓣ゅカ…).
     traditional = SEED_BULLETIN.read_text(encoding="utf-8").encode("big5", errors="ignore")
-    with pytest.raises(UnsupportedInput, match="save the file as UTF-8"):
+    with pytest.raises(UnsupportedInput, match="请把文件另存为 UTF-8"):
         decode_text(traditional)
     simplified = SEED_BULLETIN.read_text(encoding="utf-8").encode("gbk")
     assert decode_text(simplified)[1] == "gb18030"
@@ -140,14 +140,14 @@ def test_date_forms(text):
 
 def test_impossible_date_is_reported_not_guessed():
     header = read_header(lines("工作简报\n第9期\n2021年2月30日"), SERIES)
-    assert header.date is None and header.date_notes == [(3, "'2021年2月30日' is not a real date")]
+    assert header.date is None and header.date_notes == [(3, "日期不存在：“2021年2月30日”")]
 
 
 def test_impossible_date_is_reported_on_its_line(registry):
     text = "工作简报\n第9期\n聊城市创城办\n2021年2月30日\n\n标题一\n\n正文。"
     warnings = import_text(text, registry, "in.txt", "in").warnings
     assert [str(p) for p in warnings if p.field == "date"] == [
-        "in.txt:4: 警告: date: '2021年2月30日' is not a real date: fill in the date (YYYY-MM-DD)"
+        "in.txt:4: 警告: date: 日期不存在：“2021年2月30日”：请填写 date（YYYY-MM-DD）"
     ]
 
 
@@ -283,9 +283,8 @@ def test_an_article_missing_from_the_contents_is_reported_where_it_starts(regist
     result = import_text(text, registry, "in.txt", "in")
     assert "\n\n东昌府区推进背街小巷整治\n\n" in result.markdown
     assert (
-        "in.txt:12: 警告: body: '东昌府区推进背街小巷整治' stands alone like a title but is "
-        "not in the contents: if it is an article, make it a '## ' heading with its entry in "
-        "articles; if it is a sub-heading, leave it"
+        "in.txt:12: 警告: body: “东昌府区推进背街小巷整治”像标题一样单独成行，但目录里没有："
+        "如果它是一篇文章，请把它改成“## ”标题，并在 articles 中加上一项；如果是小标题，不用改"
     ) in [str(w) for w in result.warnings]
 
 
@@ -398,8 +397,8 @@ def test_footer_labels_reach_the_front_matter_and_a_merged_one_is_a_warning(regi
     assert "  send_to: 市文明办，各县创城办\n  send_label: 送\n" in result.markdown
     assert "report_label" not in result.markdown
     assert (
-        "in.txt:10: 警告: distribution: '发：' is shown under '送：' on the site (its footer "
-        "has one line upward, one outward): check that this is what the issue means"
+        "in.txt:10: 警告: distribution: “发：”在网站上显示在“送：”下（网站的报送栏只有向上报、"
+        "向外发两行）：请核对这是否符合原件的意思"
     ) in [str(p) for p in result.warnings]
 
 
@@ -540,9 +539,7 @@ def test_contents_entry_worded_otherwise_finds_the_title_printed(registry, form,
         (SEED_CONTENTS_LINE + index, "warning") for index in sorted(changes)
     ]
     for note, index in zip(notes, sorted(changes), strict=True):
-        assert f"'{changes[index]}' is printed above its article as '{SEED_TITLES[index]}'" in str(
-            note
-        )
+        assert f"目录里的“{changes[index]}”在正文中印作“{SEED_TITLES[index]}”" in str(note)
 
 
 def test_contents_entry_broken_over_two_lines_and_worded_otherwise(registry):
@@ -569,10 +566,10 @@ def test_contents_entry_with_no_title_like_it_is_an_error_on_its_line(registry, 
     result = import_text(seed_with_contents(entries, form), registry, "in.txt", "in")
     (error,) = errors(result.warnings)
     assert (error.line, error.field) == (SEED_CONTENTS_LINE + index, "contents")
-    read_as = "text before the first title" if index == 0 else "part of the one before"
-    assert (
-        "no title like '环保与司法部门行动起来' is printed where the contents put it: "
-        f"its article is read as {read_as}" in error.message
+    read_as = "第一篇标题之前的文字" if index == 0 else "上一篇的一部分"
+    assert error.message == (
+        "目录里有“环保与司法部门行动起来”，但正文中相应的位置没有像它的标题："
+        f"这一篇被当作{read_as}；请加上它的“## ”标题和 articles 中的一项"
     )
     titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
     assert titles == SEED_TITLES[:index] + SEED_TITLES[index + 1 :]
@@ -618,13 +615,13 @@ def test_title_across_a_page_break_and_a_running_head_is_joined_again(registry):
     joined = import_text(text, registry, "in.txt", "in")
     assert "## 市民政局推进移风易俗工作\n\n市民政局成效明显。\n" in joined.markdown
     (note,) = [p for p in joined.warnings if p.field == "contents"]
-    assert "broken over a page break: joined again" in note.message
+    assert note.message == "“市民政局推进移风易俗工作”在正文中被分页断开：已重新接上；请核对"
     # The next page goes on otherwise: the title stays as printed, the text as it is.
     text = TITLE_ACROSS_PAGES.format(head="工作简报第9期\n", rest="市民政局")
     kept = import_text(text, registry, "in.txt", "in")
     assert "## 市民政局推进移风\n\n市民政局成效明显。\n" in kept.markdown
     (note,) = [p for p in kept.warnings if p.field == "contents"]
-    assert "is printed above its article as '市民政局推进移风'" in note.message
+    assert "在正文中印作“市民政局推进移风”" in note.message
 
 
 def seed_with_text_before_first_title(text: str, contents: str = "- {}", changes=None) -> str:
@@ -672,7 +669,7 @@ def test_bare_line_after_the_contents_is_text_unless_its_title_is_found(registry
     assert titles_of(result.markdown) == SEED_TITLES[:4]
     assert "\n环保与司法部门行动起来\n" in result.markdown
     (note,) = [p for p in result.warnings if p.field == "contents"]
-    assert note.line == SEED_CONTENTS_LINE + 4 and "may be a contents entry" in note.message
+    assert note.line == SEED_CONTENTS_LINE + 4 and "可能是目录中的一条" in note.message
     assert not errors(result.warnings)
 
 
@@ -765,4 +762,4 @@ def test_an_article_without_text_is_an_error(registry):
     result = import_text(text, registry, "in.txt", "in")
     (error,) = errors(result.warnings)
     assert (error.line, error.field) == (6, "articles[0]")
-    assert error.message.startswith("no text under '市文明办部署志愿服务工作")
+    assert error.message.startswith("“市文明办部署志愿服务工作”下面没有正文")

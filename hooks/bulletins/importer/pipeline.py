@@ -100,14 +100,14 @@ def import_text(
         warn(
             line.number,
             "distribution",
-            f"'{line.text}' fits no footer field (报/发/共印): not imported",
+            f"“{line.text}”不属于报送栏的任何一项（报/发/共印）：没有导入",
         )
     for line, printed, shown in footer.relabelled:
         warn(
             line.number,
             "distribution",
-            f"'{printed}：' is shown under '{shown}：' on the site (its footer has one line "
-            "upward, one outward): check that this is what the issue means",
+            f"“{printed}：”在网站上显示在“{shown}：”下（网站的报送栏只有向上报、向外发两行）："
+            "请核对这是否符合原件的意思",
         )
     blocks = blocks_of(rest[:footer_start])
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
@@ -149,28 +149,26 @@ def _page_tops(all_lines: list[SourceLine], dropped_numbers: set[int]) -> frozen
 def _report_differing_entries(contents: Contents, titles: set[str], warn) -> None:
     for differing in contents.differing:
         if differing.title is None:
-            read_as = "text before the first title" if differing.first else "part of the one before"
+            read_as = "第一篇标题之前的文字" if differing.first else "上一篇的一部分"
             warn(
                 differing.line.number,
                 "contents",
-                f"no title like '{differing.entry}' is printed where the contents put it: its "
-                f"article is read as {read_as}; add its '## ' title and front matter entry",
+                f"目录里有“{differing.entry}”，但正文中相应的位置没有像它的标题："
+                f"这一篇被当作{read_as}；请加上它的“## ”标题和 articles 中的一项",
                 ERROR,
             )
         elif differing.entry in titles:  # found only by joining lines across a page break
             warn(
                 differing.line.number,
                 "contents",
-                f"'{differing.entry}' is printed above its article broken over a page break: "
-                "joined again; check it",
+                f"“{differing.entry}”在正文中被分页断开：已重新接上；请核对",
             )
         else:
             warn(
                 differing.line.number,
                 "contents",
-                f"'{differing.entry}' is printed above its article as "
-                f"'{normalise_punctuation(differing.title)}': "
-                "the printed title is kept; check it",
+                f"目录里的“{differing.entry}”在正文中印作"
+                f"“{normalise_punctuation(differing.title)}”：采用正文里印的标题；请核对",
             )
 
 
@@ -182,9 +180,8 @@ def _report_possible_entries(elements: list[Element], warn) -> None:
             warn(
                 element.line,
                 "contents",
-                f"'{element.text}' before the first title may be a contents entry whose title "
-                "is printed otherwise: its article would then be read as part of another; "
-                "check it",
+                f"第一篇标题之前的“{element.text}”可能是目录中的一条，正文里的标题印得不一样："
+                "那样的话，它的文章会被并进别的文章；请核对",
             )
 
 
@@ -206,9 +203,8 @@ def _report_unlisted_titles(elements: list[Element], warn) -> None:
             warn(
                 element.line,
                 "body",
-                f"'{element.text}' stands alone like a title but is not in the contents: if it "
-                "is an article, make it a '## ' heading with its entry in articles; if it is a "
-                "sub-heading, leave it",
+                f"“{element.text}”像标题一样单独成行，但目录里没有：如果它是一篇文章，"
+                "请把它改成“## ”标题，并在 articles 中加上一项；如果是小标题，不用改",
             )
 
 
@@ -222,7 +218,7 @@ def _without_running_heads(rest, content, titles, dropped, warn) -> list[SourceL
             warn(
                 line.number,
                 "body",
-                f"'{line.text}' is printed more than once: left out as a running head",
+                f"“{line.text}”重复出现多次：已当作页眉去掉",
             )
         else:
             kept.append(line)
@@ -234,19 +230,19 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
     series = header.series_name
     if series is None:
         if header.masthead:
-            seen = f"the masthead reads '{header.masthead}', which is not in docs/_data/series.yml"
+            seen = f"刊头是“{header.masthead}”，不在 docs/_data/series.yml 中"
         else:
-            seen = "no masthead of a series in docs/_data/series.yml found"
-        warn(first_line, "series", f"{seen}: fill in the series")
+            seen = "没有找到 docs/_data/series.yml 中任何系列的刊头"
+        warn(first_line, "series", f"{seen}：请填写 series")
         series = placeholder("系列")
     if header.issue is None:
-        warn(first_line, "issue", "no issue number (第N期) found: fill in the issue")
+        warn(first_line, "issue", "没有找到期号（第N期）：请填写 issue")
     for line, note in header.date_notes:
-        warn(line, "date", f"{note}: fill in the date (YYYY-MM-DD)")
+        warn(line, "date", f"{note}：请填写 date（YYYY-MM-DD）")
     if header.date is None and not header.date_notes:
-        warn(first_line, "date", "no date found: fill in the date (YYYY-MM-DD)")
+        warn(first_line, "date", "没有找到日期：请填写 date（YYYY-MM-DD）")
     if header.issuer is None:
-        warn(first_line, "issuer", "no issuer (编印单位) found: fill in the issuer")
+        warn(first_line, "issuer", "没有找到编印单位：请填写 issuer")
 
     found = _articles_of(elements, warn)
     for index, (title, paragraphs) in enumerate(found):
@@ -254,8 +250,8 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
             warn(
                 title.line,
                 f"articles[{index}]",
-                f"no text under '{title.text}': if it is not an article (contents lines, a "
-                "sub-heading), remove its '## ' line and front matter entry",
+                f"“{title.text}”下面没有正文：如果它不是文章（而是目录行、小标题），"
+                "请删去它的“## ”行和 articles 中的一项",
                 ERROR,
             )
     articles = [
@@ -263,7 +259,7 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
         for index, (title, paragraphs) in enumerate(found)
     ]
     if not articles:
-        warn(first_line, "articles", "no article titles recognised: add '## ' titles and articles")
+        warn(first_line, "articles", "没有识别出文章标题：请加上“## ”标题和 articles")
     return BulletinDraft(
         series=series,
         issue=header.issue if header.issue is not None else placeholder("期号"),
@@ -284,9 +280,7 @@ def _articles_of(elements: list[Element], warn) -> list[tuple[Element, list[str]
         elif element.kind == PARAGRAPH and articles:
             articles[-1][1].append(element.text)
         elif element.kind == PARAGRAPH:
-            warn(
-                element.line, "body", "text before the first article title: check where it belongs"
-            )
+            warn(element.line, "body", "第一篇文章标题之前有文字：请核对它属于哪里")
     return articles
 
 
@@ -296,9 +290,9 @@ def _article(index: int, title: Element, paragraphs: list[str], registry, warn) 
     departments = suggest_departments(title.text, paragraphs, registry)
     topics = suggest_topics(title.text, paragraphs, registry)
     if not departments:
-        warn(title.line, f"{where}.departments", f"no department found for '{title.text}': fill in")
+        warn(title.line, f"{where}.departments", f"没有为“{title.text}”找到部门：请填写")
     if not topics:
-        warn(title.line, f"{where}.topics", f"no topic keyword found in '{title.text}': fill in")
+        warn(title.line, f"{where}.topics", f"“{title.text}”中没有找到专题关键词：请填写")
     return ArticleDraft(
         title.text,
         [department.short for department in departments] or [placeholder("部门")],

@@ -38,12 +38,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
             continue
         if encoding == "gb18030" and not _reads_as_simplified_chinese(text):
             raise UnsupportedInput(
-                "not UTF-8 or GBK text: read as GBK its characters are mostly rare ones, as "
-                "Big5 or another encoding gives; save the file as UTF-8 (if it is GBK after "
-                "all, UTF-8 imports it as it is)"
+                "不是 UTF-8 或 GBK 文本：按 GBK 读出来大多是生僻字，像是 Big5 或别的编码；"
+                "请把文件另存为 UTF-8（如果其实是 GBK，另存为 UTF-8 后照样能导入）"
             )
         return text, encoding
-    raise UnsupportedInput("not UTF-8, UTF-16 or GB18030/GBK text")
+    raise UnsupportedInput("不是 UTF-8、UTF-16 或 GB18030/GBK 文本：请把文件另存为 UTF-8")
 
 
 # GB18030 decodes nearly any bytes: Big5 read as GBK is a run of rare characters and kana. In
@@ -82,8 +81,8 @@ def docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise UnsupportedInput(
-            "not a Word .docx file (a renamed .doc, or damaged): open it in Word or WPS and "
-            "save it as .docx"
+            "不是 Word .docx 文件（可能是改了扩展名的 .doc，或文件已损坏）："
+            "请用 Word 或 WPS 打开，另存为 .docx"
         ) from error
     paragraphs: list[str] = []
 
@@ -122,6 +121,6 @@ def read_input(path: Path) -> tuple[str, str]:
     if suffix in TEXT_SUFFIXES:
         return decode_text(path.read_bytes())
     raise UnsupportedInput(
-        f"'{suffix or path.name}' files are not read: save the bulletin as .docx or as .txt "
-        "(a .doc or .pdf can be saved as .docx from Word or WPS)"
+        f"不能读取“{suffix or path.name}”文件：请把简报另存为 .docx 或 .txt"
+        "（.doc 或 .pdf 可以用 Word 或 WPS 另存为 .docx）"
     )
