@@ -47,7 +47,7 @@ def selected_files(paths: list[str]) -> list[Path] | str:
         elif path.is_file():
             files.append(path)
         else:
-            return f"'{name}' does not exist"
+            return f"“{name}”不存在"
     return files
 
 

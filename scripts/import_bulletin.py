@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     inputs = [Path(name) for name in options.inputs]
     for path in inputs:
         if not path.is_file():
-            arguments.error(f"'{path}' does not exist")
+            arguments.error(f"“{path}”不存在")
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            arguments.error(f"'{path}': only {', '.join(SUPPORTED_SUFFIXES)} files can be imported")
+            arguments.error(f"“{path}”：只能导入 {'、'.join(SUPPORTED_SUFFIXES)} 文件")
     out_dir = Path(options.out) if options.out else DOCS
     registry, registry_problems = site_registry()
     if errors(registry_problems):
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(result.markdown)
         elif target.exists() and not options.force:
             print(
-                f"{display_path(target)}: already exists; not overwritten (use --force to replace it)",
+                f"{display_path(target)}: 已存在，没有覆盖（要替换它，请加 --force）",
                 file=sys.stderr,
             )
             status = USAGE_ERROR

@@ -106,18 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     series = registry.series_by_name.get(options.series) or registry.series.get(options.series)
     if series is None:
         arguments.error(
-            f"'{options.series}' is not a known series{did_you_mean(options.series, registry.series_by_name)}"
+            f"“{options.series}”不是名录中的系列"
+            f"{did_you_mean(options.series, registry.series_by_name)}"
         )
     try:
         date = dt.date.fromisoformat(options.date) if options.date else dt.date.today()
     except ValueError:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", options.date):  # written right, but no such day
-            arguments.error(f"--date '{options.date}' is not a real date")
-        arguments.error(
-            f"--date '{options.date}' is not a date written YYYY-MM-DD (e.g. 2021-03-18)"
-        )
+            arguments.error(f"--date 的日期不存在：“{options.date}”")
+        arguments.error(f"--date 的日期应写成 YYYY-MM-DD（如 2021-03-18），现在是“{options.date}”")
     if options.issue is not None and options.issue < 1:
-        arguments.error("--issue must be 1 or more")
+        arguments.error("--issue 不能小于 1")
     out_dir = Path(options.out) if options.out else DOCS
     issue = options.issue or next_issue(series, date.year, out_dir)
 
@@ -128,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return OK
     if target.exists() and not options.force:
         print(
-            f"{display_path(target)}: already exists; not overwritten (use --force)",
+            f"{display_path(target)}: 已存在，没有覆盖（要替换它，请加 --force）",
             file=sys.stderr,
         )
         return USAGE_ERROR

@@ -28,8 +28,11 @@ def test_import_never_overwrites_without_force(tmp_path, capsys):
     assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path)]) == 0
     target = tmp_path / "bulletins" / "2021" / "gzjb-009.md"
     target.write_text("edited by hand", encoding="utf-8")
+    capsys.readouterr()
     assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path)]) == 2
-    assert "--force" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"{target.as_posix()}: 已存在，没有覆盖（要替换它，请加 --force）\n"
+    )
     assert target.read_text(encoding="utf-8") == "edited by hand"
     assert import_bulletin.main([str(SEED_INPUT), "--out", str(tmp_path), "--force"]) == 0
     assert target.read_text(encoding="utf-8") != "edited by hand"
@@ -66,14 +69,18 @@ def test_import_of_an_unreadable_file_says_why_and_exits_2(tmp_path, capsys, nam
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("name", ["missing.txt", "bulletin.pdf"])
-def test_import_usage_errors_exit_2(tmp_path, name):
+@pytest.mark.parametrize(
+    "name, message",
+    [("missing.txt", "“{}”不存在"), ("bulletin.pdf", "“{}”：只能导入 .txt、.docx 文件")],
+)
+def test_import_usage_errors_exit_2(tmp_path, capsys, name, message):
     path = tmp_path / name
     if name.endswith(".pdf"):
         path.write_bytes(b"%PDF")
     with pytest.raises(SystemExit) as exit_info:
         import_bulletin.main([str(path)])
     assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(f"error: {message.format(path)}\n")
 
 
 def test_check_content_passes_the_real_site(capsys):
@@ -134,8 +141,9 @@ def test_check_content_reads_a_file_with_a_byte_order_mark_as_the_build_does(tmp
     assert check_content.main([str(saved)]) == 0, capsys.readouterr().err
 
 
-def test_check_content_missing_path_exits_2():
+def test_check_content_missing_path_exits_2(capsys):
     assert check_content.main(["no/such/path"]) == 2
+    assert capsys.readouterr().err == "check_content: “no/such/path”不存在\n"
 
 
 def test_new_bulletin_takes_the_next_free_number(tmp_path, capsys):
@@ -145,7 +153,10 @@ def test_new_bulletin_takes_the_next_free_number(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "bulletins" / "2021").iterdir()) == [
         "dczb-001.md", "dczb-002.md"
     ]  # fmt: skip
+    capsys.readouterr()
     assert new_bulletin.main([*arguments, "--issue", "2"]) == 2  # exists; no --force
+    existing = (tmp_path / "bulletins" / "2021" / "dczb-002.md").as_posix()
+    assert capsys.readouterr().err == f"{existing}: 已存在，没有覆盖（要替换它，请加 --force）\n"
     assert new_bulletin.main([*arguments, "--issue", "2", "--force"]) == 0
 
 
@@ -191,18 +202,22 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简bao", "--dry-run"])
     assert exit_info.value.code == 2
-    assert "（是不是“工作简报”？）" in capsys.readouterr().err
+    assert "error: “工作简bao”不是名录中的系列（是不是“工作简报”？）" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
     "date, message",
-    [("2021-02-30", "is not a real date"), ("2021-3-18", "is not a date written YYYY-MM-DD")],
+    [
+        ("2021-02-30", "--date 的日期不存在：“2021-02-30”"),
+        ("2021-3-18", "--date 的日期应写成 YYYY-MM-DD（如 2021-03-18），现在是“2021-3-18”"),
+    ],
 )
 def test_new_bulletin_bad_date_is_a_usage_error_that_says_which(capsys, date, message):
+    """argparse's own "error:" prefix stays; what follows it is ours."""
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简报", "--date", date, "--dry-run"])
     assert exit_info.value.code == 2
-    assert f"--date '{date}' {message}" in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(f"error: {message}\n")
 
 
 def run_script(name: str, *arguments: str, cwd) -> subprocess.CompletedProcess:
