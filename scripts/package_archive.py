@@ -47,6 +47,36 @@ def git_revision(project: Path) -> str:
     return _git(project, "rev-parse", "--short=12", "HEAD") or "未知"
 
 
+# What the site is built from: a change here and not committed is in the zip but not in the
+# revision that 使用说明.txt names.
+SITE_SOURCES = ("docs", "mkdocs.yml", "hooks", "overrides")
+UNCOMMITTED_MARK = "+未提交的改动"
+
+
+def uncommitted_sources(project: Path) -> list[str]:
+    """The site's source files that differ from HEAD or are not in git (none outside git)."""
+    quoted_raw = ("-c", "core.quotePath=false")  # 新的.md, not "\346\226\260..."
+    changed = _git(project, *quoted_raw, "diff", "--name-only", "HEAD", "--", *SITE_SOURCES)
+    added = _git(
+        project, *quoted_raw, "ls-files", "--others", "--exclude-standard", "--", *SITE_SOURCES
+    )
+    return sorted({*changed.splitlines(), *added.splitlines()})
+
+
+def source_revision(project: Path, allow_uncommitted: bool) -> str:
+    """The revision the copy is made from, marked when uncommitted changes were allowed in;
+    SystemExit when they were not."""
+    changed = uncommitted_sources(project)
+    if changed and not allow_uncommitted:
+        shown = "\n".join(f"  {path}" for path in changed[:10])
+        more = f"\n  ……共 {len(changed)} 个" if len(changed) > 10 else ""
+        raise SystemExit(
+            f"网站的源文件有未提交的改动，离线副本将与说明里写的版本不符：\n{shown}{more}\n"
+            "请先提交（git commit），或加 --allow-uncommitted 打包并在说明里注明。"
+        )
+    return git_revision(project) + (UNCOMMITTED_MARK if changed else "")
+
+
 def _git(project: Path, *args: str) -> str:
     """The output of a git command in `project`, or "" outside a checkout."""
     result = subprocess.run(
@@ -107,8 +137,8 @@ def zip_archive(files: dict[str, bytes], folder: str, epoch: int) -> bytes:
     return buffer.getvalue()
 
 
-def package(project: Path, name: str, epoch: int) -> tuple[str, bytes]:
-    """(file name, zip bytes) of the offline copy of `project`'s site."""
+def package(project: Path, name: str, epoch: int, revision: str) -> tuple[str, bytes]:
+    """(file name, zip bytes) of the offline copy of `project`'s site, made from `revision`."""
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     folder = f"{name}-{date:%Y%m%d}"
     with tempfile.TemporaryDirectory() as temp:
@@ -117,7 +147,7 @@ def package(project: Path, name: str, epoch: int) -> tuple[str, bytes]:
         files = read_tree(site_dir)
     catalog = json.loads(files["catalog.json"])
     template = README_TEMPLATE.read_text(encoding="utf-8")
-    files[README] = archive_readme(template, date.isoformat(), git_revision(project), catalog)
+    files[README] = archive_readme(template, date.isoformat(), revision, catalog)
     files[MANIFEST] = sha256sums(files)  # every file but the manifest itself
     return f"{folder}.zip", zip_archive(files, folder, epoch)
 
@@ -129,10 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default="jianbao", help="file name prefix (default: jianbao)")
     parser.add_argument("--force", action="store_true", help="overwrite a different zip")
     parser.add_argument("--dry-run", action="store_true", help="build and report, write nothing")
+    parser.add_argument(
+        "--allow-uncommitted",
+        action="store_true",
+        help=f"package uncommitted changes to the site's sources, the revision marked '{UNCOMMITTED_MARK}'",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    revision = source_revision(args.project, args.allow_uncommitted)
     epoch = source_date_epoch(args.project, dict(os.environ))
-    filename, data = package(args.project, args.name, epoch)
+    filename, data = package(args.project, args.name, epoch, revision)
     target = (args.output_dir or args.project / "dist") / filename
     elapsed = time.perf_counter() - started
     summary = f"{target}: {len(data):,} bytes, {elapsed:.1f} s"

@@ -18,7 +18,7 @@ EPOCH = 1615420800  # 2021-03-11 00:00 UTC, the seed issue's date
 
 @pytest.fixture(scope="session")
 def offline_zip() -> tuple[str, bytes]:
-    return package_archive.package(ROOT, "jianbao", EPOCH)
+    return package_archive.package(ROOT, "jianbao", EPOCH, "abc")
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +30,7 @@ def offline_copy(offline_zip, tmp_path_factory) -> Path:
 
 
 def test_zip_is_byte_identical_when_built_again(offline_zip):
-    name, data = package_archive.package(ROOT, "jianbao", EPOCH)
+    name, data = package_archive.package(ROOT, "jianbao", EPOCH, "abc")
     assert name == offline_zip[0] == "jianbao-20210311.zip"
     assert hashlib.sha256(data).hexdigest() == hashlib.sha256(offline_zip[1]).hexdigest()
 

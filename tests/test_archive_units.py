@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import subprocess
 import zipfile
+from pathlib import Path
 
 import package_archive
 import pytest
@@ -67,3 +69,37 @@ def test_source_date_comes_from_the_environment_first(tmp_path):
 def test_without_git_or_source_date_the_script_stops(tmp_path):
     with pytest.raises(SystemExit, match="SOURCE_DATE_EPOCH"):
         package_archive.source_date_epoch(tmp_path, {})
+
+
+def _git_project(directory: Path) -> Path:
+    """A git checkout with a committed docs/ page and README."""
+    (directory / "docs").mkdir(parents=True)
+    (directory / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (directory / "README.md").write_text("readme\n", encoding="utf-8")
+    git = ["git", "-C", str(directory), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "first"], check=True)
+    return directory
+
+
+def test_a_clean_checkout_is_packaged_under_its_revision(tmp_path):
+    project = _git_project(tmp_path)
+    (project / "README.md").write_text("changed, but not a source of the site\n")
+    revision = package_archive.source_revision(project, allow_uncommitted=False)
+    assert revision == package_archive.git_revision(project)
+    assert len(revision) == 12
+
+
+def test_uncommitted_changes_to_the_sources_stop_the_packaging(tmp_path, capsys):
+    project = _git_project(tmp_path)
+    (project / "docs" / "index.md").write_text("# 改过的首页\n", encoding="utf-8")
+    (project / "docs" / "新的.md").write_text("# 新\n", encoding="utf-8")
+
+    assert package_archive.uncommitted_sources(project) == ["docs/index.md", "docs/新的.md"]
+    with pytest.raises(SystemExit, match="未提交的改动") as stopped:
+        package_archive.main(["--project", str(project), "--dry-run"])
+    assert "docs/index.md" in str(stopped.value) and "--allow-uncommitted" in str(stopped.value)
+
+    revision = package_archive.source_revision(project, allow_uncommitted=True)
+    assert revision == package_archive.git_revision(project) + "+未提交的改动"
