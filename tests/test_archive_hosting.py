@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from site_crawler import crawl
@@ -26,9 +27,24 @@ class PrefixHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PrefixHandler404(PrefixHandler):
+    """A missing page answered by the site's 404.html, as nginx's `error_page 404` or a static
+    host does, whatever the depth of the address asked for."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @pytest.fixture
 def prefixed_server(seed_site):
-    handler = functools.partial(PrefixHandler, directory=str(seed_site.site_dir))
+    handler = functools.partial(PrefixHandler404, directory=str(seed_site.site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
@@ -50,6 +66,20 @@ def test_every_link_works_at_the_domain_root(seed_site, serve, page):
     result = crawl(page, server.base, base=server.base)
     assert result.failures == []
     assert len(result.pages) >= 20
+
+
+def test_a_missing_page_shows_the_sites_404_page_in_chinese_with_ways_on(prefixed_server, page):
+    response = page.goto(f"{prefixed_server}bulletins/2021/gzjb-099/")
+
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "页面不存在"
+    # Styled from the site's path at this depth too: Material's header is coloured.
+    header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == 6
+    for link in links:
+        assert page.request.get(link).status == 200, link
 
 
 def test_search_result_opens_under_a_sub_path(prefixed_server, page):
