@@ -18,7 +18,13 @@ from bulletins.collection import decode_source, files_under, is_bulletin_source,
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages, sitemaps_beside_feeds
 from bulletins.gc_pause import without_cyclic_gc
-from bulletins.hosting import ROBOTS, is_absolute_site_url, local_polyfills, robots_txt
+from bulletins.hosting import (
+    ROBOTS,
+    is_absolute_site_url,
+    local_polyfills,
+    robots_txt,
+    sources_commit_date,
+)
 from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
@@ -56,6 +62,7 @@ _dirty = False  # `mkdocs serve --dirty`: MkDocs rebuilds changed pages only
 _last_inputs = None  # BuildInputs of the last dirty build (see prepare_dirty_rebuild)
 _build = None
 _content = None  # _Content read by on_pre_build, taken by on_files
+_sources_date = None  # sitemap lastmod of the pages other than bulletins (hosting.py)
 # MkDocs' own default exclusion (mkdocs.structure.files._default_exclude, private there).
 _MKDOCS_DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
 _parse_cache = ParseCache()  # used by `mkdocs serve` only: a rebuild parses the changed files
@@ -100,8 +107,10 @@ def on_config(config):
 
 
 def on_pre_build(*, config):
-    global _content
+    global _content, _sources_date
     reset_timings()
+    if _command != "serve":  # a preview has no use for it
+        _sources_date = sources_commit_date(os.path.dirname(config.config_file_path), os.environ)
     _content = None  # a failed check must not leave the last build's content in place
     _content = check_before_cleaning(config)
 
@@ -317,6 +326,8 @@ def on_env(env, *, config, files):
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     bulletin = _build.bulletins_by_source.get(page.file.src_uri)
     if bulletin is None:
+        if _sources_date:  # not the day of the build: two builds of one commit are the same
+            page.update_date = _sources_date
         return markdown
     page.meta["title"] = bulletin.title
     page.meta["description"] = bulletin_description(bulletin)

@@ -24,7 +24,12 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from editor_cli import ROOT
+
+# isort: split
+# (editor_cli has put hooks/ on sys.path for the import below)
+from bulletins.hosting import SITE_SOURCES
+
 README_TEMPLATE = Path(__file__).resolve().parent / "archive_readme.zh.txt"
 README = "使用说明.txt"
 MANIFEST = "SHA256SUMS"
@@ -47,9 +52,8 @@ def git_revision(project: Path) -> str:
     return _git(project, "rev-parse", "--short=12", "HEAD") or "未知"
 
 
-# What the site is built from: a change here and not committed is in the zip but not in the
-# revision that 使用说明.txt names.
-SITE_SOURCES = ("docs", "mkdocs.yml", "hooks", "overrides")
+# A change to SITE_SOURCES not committed is in the zip but not in the revision that
+# 使用说明.txt names.
 UNCOMMITTED_MARK = "+未提交的改动"
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import subprocess
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bulletins.hosting import sources_commit_date
 from site_crawler import crawl
 
 SITE_URL = "https://example.gov.cn/wmcj/jianbao/"  # mkdocs.yml's default site_url
@@ -116,3 +119,37 @@ def test_robots_txt_names_the_sitemap(seed_site):
 def test_pages_carry_their_canonical_url(seed_site):
     html = (seed_site.site_dir / "bulletins/2021/gzjb-009/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}bulletins/2021/gzjb-009/">' in html
+
+
+def _commit_all(directory, when: str) -> None:
+    environ = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    git = ["git", "-C", str(directory), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "site"]):
+        subprocess.run([*git, *command], check=True, env=environ)
+
+
+def test_sitemap_dates_come_from_the_sources_not_the_day_of_the_build(fixture_site, monkeypatch):
+    """Two builds of one commit, on any days, give the same sitemap (archivist review)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    fixture_site.add_seed()
+    _commit_all(fixture_site.directory, "2021-04-01T12:00:00+00:00")
+
+    assert fixture_site.build().returncode == 0, fixture_site.result.output
+
+    sitemap = ET.parse(fixture_site.site_dir / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    dates = {
+        url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
+        for url in sitemap.findall("s:url", ns)
+    }
+    assert dates.pop(f"{SITE_URL}bulletins/2021/gzjb-009/") == "2021-03-11"
+    assert len(dates) > 20 and set(dates.values()) == {"2021-04-01"}
+
+
+def test_sources_commit_date_yields_to_source_date_epoch_and_needs_git(tmp_path):
+    assert sources_commit_date(str(tmp_path), {}) is None  # not a checkout
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    _commit_all(tmp_path, "2021-04-01T23:30:00-08:00")  # 2021-04-02 in UTC
+    assert sources_commit_date(str(tmp_path), {}) == "2021-04-02"
+    assert sources_commit_date(str(tmp_path), {"SOURCE_DATE_EPOCH": "1615420800"}) is None

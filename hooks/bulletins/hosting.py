@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
+from collections.abc import Mapping
+
 # Vendored from the npm package (scripts/vendor_iframe_worker.py), relative to docs/.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 ROBOTS = "robots.txt"
@@ -33,3 +37,30 @@ def robots_txt(site_url: str) -> str:
     """
     base = site_url if site_url.endswith("/") else f"{site_url}/"
     return f"User-agent: *\nAllow: /\n\nSitemap: {base}{SITEMAP}\n"
+
+
+# What the site is built from (paths relative to the project): a change to any of them can
+# change pages other than the bulletins'.
+SITE_SOURCES = ("docs", "mkdocs.yml", "overrides", "hooks")
+
+
+def sources_commit_date(project_dir: str, environ: Mapping[str, str]) -> str | None:
+    """The date ("2021-03-11", UTC) of the last commit that changed the site's sources: the
+    sitemap's `lastmod` for every page but a bulletin's (whose is its issue's date).
+
+    MkDocs would put the day of the build there, so that two builds of one commit differed.
+    None when SOURCE_DATE_EPOCH is set (MkDocs uses it then) or outside a git checkout.
+    """
+    if environ.get("SOURCE_DATE_EPOCH"):
+        return None
+    try:
+        result = subprocess.run(
+            ["git", "-C", project_dir, "log", "-1", "--format=%ct", "--", *SITE_SOURCES],
+            capture_output=True, text=True, check=False, timeout=30,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0 or not result.stdout.strip():
+        return None
+    committed = dt.datetime.fromtimestamp(int(result.stdout.strip()), dt.UTC)
+    return committed.date().isoformat()
