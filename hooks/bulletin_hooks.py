@@ -236,7 +236,8 @@ def read_bulletins(files: Files, config) -> None:
     attachments = publish_attachments(
         bulletins, lambda source: files.get_file_from_path(source).content_bytes
     )
-    catalog = build_catalog(bulletins, registry, links, plan.indexes, attachments)
+    published_at = config.site_url if is_absolute_site_url(config.site_url) else None
+    catalog = build_catalog(bulletins, registry, links, plan.indexes, attachments, published_at)
     files.append(File.generated(config, CATALOG, content=catalog_json(catalog)))
 
     macros = config.plugins.get("macros")

@@ -11,8 +11,11 @@ from bulletins.attachments import (
     missing_attachments,
     resolve_attachment,
 )
+from bulletins.catalog import build_catalog
 from bulletins.collection import Source, load_bulletins
+from bulletins.indexes import article_indexes
 from bulletins.model import Attachment
+from bulletins.urls import Links
 from conftest import SEED_BULLETIN
 from helpers import real_registry
 
@@ -110,6 +113,7 @@ def test_build_publishes_the_attachment_next_to_the_page(fixture_site):
     assert catalog["bulletins"][0]["attachments"] == [
         {
             "url": "bulletins/2021/gzjb-009.pdf",
+            "name": "gzjb-009.pdf",
             "size": len(ORIGINAL),
             "sha256": hashlib.sha256(ORIGINAL).hexdigest(),
         }
@@ -125,3 +129,29 @@ def test_build_fails_when_the_attachment_is_missing(fixture_site):
         f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: 找不到文件："
         "docs/bulletins/2021/gzjb-009.pdf"
     ) in result.output
+
+
+def test_catalog_gives_an_attachments_url_encoded_and_its_name_as_written():
+    text, _ = _seed_with("attachments: [原件 第9期.docx]")
+    bulletins, problems = _parse(text)
+    assert problems == []
+    registry = real_registry()
+    published = {
+        bulletins[0].source_path: [
+            describe_attachment(bulletins[0].attachments[0], b"PK\x03\x04 stand-in")
+        ]
+    }
+    catalog = build_catalog(
+        bulletins, registry, Links(True), article_indexes(bulletins), published,
+        "https://example.gov.cn/wmcj/jianbao/",
+    )  # fmt: skip
+
+    [entry] = catalog["bulletins"][0]["attachments"]
+    assert entry["url"] == "bulletins/2021/%E5%8E%9F%E4%BB%B6%20%E7%AC%AC9%E6%9C%9F.docx"
+    assert entry["name"] == "原件 第9期.docx"
+    assert catalog["site_url"] == "https://example.gov.cn/wmcj/jianbao/"
+    assert catalog["series"][0] == {
+        "id": "gzjb",
+        "name": "工作简报",
+        "masthead": "聊城市创建全国文明城市",
+    }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import posixpath
+from urllib.parse import quote
 
 from .indexes import ArticleIndexes, ArticleRef
 from .model import Bulletin
@@ -18,11 +20,14 @@ def build_catalog(
     links: Links,
     indexes: ArticleIndexes,
     attachments: dict | None = None,
+    site_url: str | None = None,
 ) -> dict:
-    """Every bulletin with its articles, and the departments, topics and years with counts.
+    """Every bulletin with its articles, and the series, departments, topics and years with
+    counts. README's "catalog.json" section describes each field.
 
     `indexes`: `article_indexes(bulletins)`; `attachments`: bulletin source path ->
-    [PublishedAttachment], listed with size and SHA-256.
+    [PublishedAttachment], listed with size and SHA-256; `site_url`: the published address,
+    against which the catalog's relative URLs resolve (None in the offline copy).
     """
     by_department, by_topic, by_year = (
         indexes.by_department,
@@ -32,6 +37,10 @@ def build_catalog(
     attachments = attachments or {}
     return {
         "format": CATALOG_FORMAT,
+        "site_url": site_url or None,
+        "series": [
+            {"id": s.id, "name": s.name, "masthead": s.masthead} for s in registry.series.values()
+        ],
         "bulletins": [
             _bulletin_entry(b, links, attachments.get(b.source_path, [])) for b in bulletins
         ],
@@ -100,7 +109,13 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
             for article in bulletin.articles
         ],
         "attachments": [
-            {"url": a.attachment.source_path, "size": a.size, "sha256": a.sha256}
+            {
+                # A URL (a file name may hold spaces or Chinese); "name" keeps it readable.
+                "url": quote(a.attachment.source_path),
+                "name": posixpath.basename(a.attachment.source_path),
+                "size": a.size,
+                "sha256": a.sha256,
+            }
             for a in attachments
         ],
     }
