@@ -111,6 +111,24 @@ def read_tree(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in paths}
 
 
+SOURCE_FOLDER = "source"  # catalog.json's "source" paths, e.g. docs/bulletins/2021/gzjb-009.md
+
+
+def preserved_sources(project: Path) -> dict[str, bytes]:
+    """The bulletins' Markdown and the registries, the form the site is rebuilt from, under
+    source/ (the attachments are in the site already)."""
+    docs = project / "docs"
+    paths = sorted(
+        [*(docs / "bulletins").rglob("*.md"), *(docs / "_data").glob("*.yml")],
+        key=lambda p: p.relative_to(project).as_posix(),
+    )
+    return {
+        f"{SOURCE_FOLDER}/{p.relative_to(project).as_posix()}": p.read_bytes()
+        for p in paths
+        if not any(part.startswith(".") for part in p.relative_to(docs).parts)
+    }
+
+
 def archive_readme(template: str, date: str, revision: str, catalog: dict) -> bytes:
     issues = len(catalog["bulletins"])
     articles = sum(len(b["articles"]) for b in catalog["bulletins"])
@@ -149,6 +167,7 @@ def package(project: Path, name: str, epoch: int, revision: str) -> tuple[str, b
         site_dir = Path(temp) / "site"
         build_offline_site(project, site_dir, epoch)
         files = read_tree(site_dir)
+    files.update(preserved_sources(project))
     catalog = json.loads(files["catalog.json"])
     template = README_TEMPLATE.read_text(encoding="utf-8")
     files[README] = archive_readme(template, date.isoformat(), revision, catalog)

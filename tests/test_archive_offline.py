@@ -107,3 +107,15 @@ def test_search_works_from_file(offline_copy, page):
     assert page.url.startswith((offline_copy / "bulletins/2021/gzjb-009.html").as_uri())
     assert "第9期" in page.inner_text(".bulletin-masthead")
     assert page.external_requests == []
+
+
+def test_the_copy_keeps_the_sources_the_catalog_names(offline_copy):
+    """The Markdown is what the site is rebuilt from: the preservation copy (archivist review)."""
+    catalog = json.loads((offline_copy / "catalog.json").read_text(encoding="utf-8"))
+    for bulletin in catalog["bulletins"]:
+        kept = offline_copy / "source" / bulletin["source"]
+        assert kept.read_bytes() == (ROOT / bulletin["source"]).read_bytes()
+    for registry in ("series.yml", "departments.yml", "topics.yml"):
+        kept = offline_copy / "source/docs/_data" / registry
+        assert kept.read_bytes() == (ROOT / "docs/_data" / registry).read_bytes()
+    assert catalog["site_url"] is None  # the copy has no address
