@@ -333,7 +333,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     page.meta["title"] = bulletin.title
     page.meta["description"] = bulletin_description(bulletin)
     page.meta["template"] = "bulletin.html"
-    page.update_date = bulletin.date.isoformat()  # sitemap lastmod: the date
+    page.update_date = bulletin.last_changed.isoformat()  # sitemap lastmod: date or correction
     return annotate_body(markdown, bulletin)
 
 

@@ -74,3 +74,31 @@ def fetch_when_up(url: str, timeout: float = 60) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def test_a_corrected_issue_says_so_on_its_page_in_the_catalog_and_the_sitemap(fixture_site):
+    corrections = (
+        "distribution:\n  report_to: 市委\n  send_to: 市直各部门\n  copies: 200\n"
+        "corrections:\n  - date: 2021-04-02\n    note: 第1篇标题中“整治”误作“整理”，已更正。"
+    )
+    fixture_site.add("bulletins/2021/gzjb-010.md", bulletin_text(extra=corrections))
+    result = fixture_site.build()
+    assert result.returncode == 0, result.output
+
+    html = page_file(fixture_site.site_dir, "bulletins/2021/gzjb-010/").read_text(encoding="utf-8")
+    assert '<a href="#corrections">本期于2021年4月2日更正（见文末）</a>' in html
+    section = html.split('id="corrections"', 1)[1].split("</section>", 1)[0]
+    assert "更正说明" in section
+    assert (
+        '<time datetime="2021-04-02">2021年4月2日</time>：第1篇标题中“整治”误作“整理”，已更正。'
+        in section
+    )
+    # The footer ends the issue as printed; the original file and the corrections come after.
+    assert html.index("bulletin-distribution") < html.index('id="corrections"')
+    catalog = json.loads((fixture_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    entry = next(b for b in catalog["bulletins"] if b["url"] == "bulletins/2021/gzjb-010/")
+    assert entry["corrections"] == [
+        {"date": "2021-04-02", "note": "第1篇标题中“整治”误作“整理”，已更正。"}
+    ]
+    sitemap = (fixture_site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "bulletins/2021/gzjb-010/</loc>\n         <lastmod>2021-04-02</lastmod>" in sitemap

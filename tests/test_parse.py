@@ -266,3 +266,45 @@ def test_a_distribution_label_of_the_other_line_is_an_error():
         "docs/b.md:12: distribution.send_label: “抄报”不能用作这一行的标签"
         "（可用：发、送、抄送、分送、印发）（是不是“抄送”？）"
     ]
+
+
+CORRECTIONS = """corrections:
+  - date: 2021-04-02
+    note: 第1篇中“小区”误作“社区”，已更正。
+  - date: 2021-03-20
+    note: 补上漏印的报送单位。"""
+
+
+def test_corrections_are_read_oldest_first_and_date_the_issues_last_change():
+    bulletin, problems = parse(bulletin_text(extra=CORRECTIONS))
+    assert problems == []
+    assert [(c.date.isoformat(), c.note) for c in bulletin.corrections] == [
+        ("2021-03-20", "补上漏印的报送单位。"),
+        ("2021-04-02", "第1篇中“小区”误作“社区”，已更正。"),
+    ]
+    assert bulletin.last_changed == dt.date(2021, 4, 2)
+    plain, _ = parse(bulletin_text())
+    assert plain.corrections == () and plain.last_changed == dt.date(2021, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("corrections", "expected"),
+    [
+        ("corrections:\n  - date: 2021-03-01\n    note: 改错字。",
+         "docs/b.md:11: corrections[0].date: 更正日期早于本期的日期（2021-03-18）"),
+        ("corrections:\n  - date: 2021-03-20",
+         "docs/b.md:11: corrections[0].note: 必填，不能为空"),
+        ("corrections:\n  - date: 2021-3-20\n    note: 改错字。",
+         "docs/b.md:11: corrections[0].date: 日期应写成 YYYY-MM-DD（如 2021-03-11），现在是“2021-3-20”"),
+        ("corrections: 改过错字",
+         "docs/b.md:10: corrections: 应为更正列表（每项写 date 和 note）"),
+        ("corrections:\n  - date: 2021-03-20\n    note: 改错字。\n    by: 张三",
+         "docs/b.md:13: 警告: corrections[0].by: 不认识的字段"),
+    ],
+    ids=["before-the-issue", "no-note", "date-form", "not-a-list", "unknown-key"],
+)  # fmt: skip
+def test_a_bad_correction_is_named_on_its_line(corrections, expected):
+    bulletin, problems = parse(bulletin_text(extra=corrections))
+    assert expected in lines_of(problems)
+    if "警告" not in expected:
+        assert bulletin is None  # an error stops the build, as any other

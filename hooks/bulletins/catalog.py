@@ -108,6 +108,7 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
             }
             for article in bulletin.articles
         ],
+        "corrections": [{"date": c.date.isoformat(), "note": c.note} for c in bulletin.corrections],
         "attachments": [
             {
                 # A URL (a file name may hold spaces or Chinese); "name" keeps it readable.

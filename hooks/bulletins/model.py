@@ -44,6 +44,14 @@ SEND_LABELS = ("发", "送", "抄送", "分送", "印发")
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change made to a published issue, said on its page: the site keeps no other history."""
+
+    date: dt.date
+    note: str  # what was corrected, e.g. 第2篇标题中“小区”误作“社区”，已更正。
+
+
+@dataclass(frozen=True)
 class Attachment:
     """The original file of an issue (PDF or Word), published next to its page."""
 
@@ -85,6 +93,12 @@ class Bulletin:
     issue_line: int = 1  # where `issue:` stands in the file, for problems that span files
     attachments: tuple[Attachment, ...] = ()
     body: str = ""  # the Markdown below the front matter, which MkDocs is given to convert
+    corrections: tuple[Correction, ...] = ()  # oldest first
+
+    @property
+    def last_changed(self) -> dt.date:
+        """The issue's date, or that of its latest correction (the sitemap's lastmod)."""
+        return max([self.date, *(c.date for c in self.corrections)])
 
     @property
     def year(self) -> int:

@@ -8,17 +8,26 @@ import re
 
 from .attachments import resolve_attachment
 from .frontmatter import split_front_matter
-from .model import REPORT_LABELS, SEND_LABELS, Article, Attachment, Bulletin, Distribution
+from .model import (
+    REPORT_LABELS,
+    SEND_LABELS,
+    Article,
+    Attachment,
+    Bulletin,
+    Correction,
+    Distribution,
+)
 from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
 from .yaml_scalars import Scalar, scalar_text
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft", "attachments",
+    "draft", "attachments", "corrections",
 }  # fmt: skip
 ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies", "report_label", "send_label"}
+CORRECTION_KEYS = {"date", "note"}
 
 HEADING_RE = re.compile(r"^## +(?P<text>.+?) *#*\s*$")
 FENCE_STARTS = ("```", "~~~")
@@ -174,6 +183,7 @@ def parse_bulletin(
     attachments = (
         _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     )
+    corrections = _corrections(check, data["corrections"], date) if "corrections" in data else ()
     headings = body_headings(front.body, front.body_start_line, found_headings)
     _match_headings(check, data, articles, headings)
     _check_body_text(check, front.body, front.body_start_line)
@@ -194,6 +204,7 @@ def parse_bulletin(
         issue_line=data["issue"].line if isinstance(data.get("issue"), Scalar) else 1,
         attachments=attachments,
         body=front.body,
+        corrections=corrections,
     )
     return bulletin, check.problems
 
@@ -276,6 +287,30 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
         else:
             found.append(Attachment(resolved, written, check.lines.get(field, 1)))
     return tuple(found)
+
+
+def _corrections(check: _Checker, value, issue_date: dt.date | None) -> tuple[Correction, ...]:
+    """Each with its date (not before the issue's) and what was corrected; oldest first."""
+    if not isinstance(value, list) or not value:
+        check.problem("corrections", "应为更正列表（每项写 date 和 note）")
+        return ()
+    found = []
+    for index, entry in enumerate(value):
+        prefix = f"corrections[{index}]"
+        if not isinstance(entry, dict):
+            check.problem(prefix, "应写 date 和 note")
+            continue
+        check.unknown_keys(entry, CORRECTION_KEYS, f"{prefix}.")
+        date = note = None
+        if (raw := check.require(entry, "date", f"{prefix}.")) is not None:
+            date = check.date(raw, f"{prefix}.date")
+        if (raw := check.require(entry, "note", f"{prefix}.")) is not None:
+            note = check.text(raw, f"{prefix}.note")
+        if date and issue_date and date < issue_date:
+            check.problem(f"{prefix}.date", f"更正日期早于本期的日期（{issue_date.isoformat()}）")
+        elif date and note:
+            found.append(Correction(date, note))
+    return tuple(sorted(found, key=lambda c: c.date))
 
 
 def is_fence(line: str) -> bool:
