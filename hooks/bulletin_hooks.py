@@ -21,6 +21,7 @@ from bulletins.gc_pause import without_cyclic_gc
 from bulletins.hosting import (
     ROBOTS,
     is_absolute_site_url,
+    is_unused_theme_file,
     local_polyfills,
     robots_txt,
     sources_commit_date,
@@ -266,6 +267,7 @@ def without_front_matter(bulletin) -> str:
 @timed("on_files")
 def on_files(files: Files, *, config) -> Files:
     read_bulletins(files, config)
+    drop_unused_theme_files(files, config)
     if _dirty:
         prepare_dirty_rebuild(files, config)
     if not os.environ.get(NO_SEARCH_INDEX_ENV):
@@ -281,6 +283,14 @@ def on_files(files: Files, *, config) -> Files:
         f"{summary['departments']} 个部门, {summary['topics']} 个专题"
     )
     return files
+
+
+def drop_unused_theme_files(files: Files, config) -> None:
+    """Leave out the theme's files that no page loads (hosting.UNUSED_THEME_FOLDERS)."""
+    docs_dir = os.path.normpath(config.docs_dir)
+    for file in [f for f in files if is_unused_theme_file(f.src_uri)]:
+        if os.path.normpath(file.src_dir or docs_dir) != docs_dir:  # the theme's, not ours
+            files.remove(file)
 
 
 def prepare_dirty_rebuild(files: Files, config) -> None:

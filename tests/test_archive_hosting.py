@@ -153,3 +153,23 @@ def test_sources_commit_date_yields_to_source_date_epoch_and_needs_git(tmp_path)
     _commit_all(tmp_path, "2021-04-01T23:30:00-08:00")  # 2021-04-02 in UTC
     assert sources_commit_date(str(tmp_path), {}) == "2021-04-02"
     assert sources_commit_date(str(tmp_path), {"SOURCE_DATE_EPOCH": "1615420800"}) is None
+
+
+def test_material_files_no_page_loads_are_left_out_and_never_asked_for(seed_site, serve, page):
+    """Material's lunr, search worker and source maps: 2.3 MB of every copy, used by nothing."""
+    site = seed_site.site_dir
+    assert not (site / "assets/javascripts/lunr").exists()
+    assert not (site / "assets/javascripts/workers").exists()
+    assert list(site.rglob("*.map")) == []
+    assert (site / "assets/vendor/iframe-worker/shim.js").is_file()  # our own files stay
+
+    server = serve(site)
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for path in ("", "bulletins/2021/gzjb-009/", "departments/housing/", "search/?q=消防车通道"):
+        page.goto(server.base + path)
+        page.wait_for_load_state("networkidle")
+    page.click(".md-search__input")
+    page.keyboard.insert_text("郭建民")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    assert failed == []
