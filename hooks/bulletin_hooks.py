@@ -11,7 +11,12 @@ import functools
 import os
 from typing import NamedTuple
 
-from bulletins.attachments import missing_attachments, publish_attachments
+from bulletins.attachments import (
+    SIGNATURE_LENGTH,
+    misnamed_attachments,
+    missing_attachments,
+    publish_attachments,
+)
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
 from bulletins.collection import decode_source, files_under, is_bulletin_source, load_bulletins
@@ -128,7 +133,11 @@ def check_before_cleaning(config) -> _Content:
         for path in documents
         if is_bulletin_source(path)
     }
-    return read_content(bulletin_files, set(documents), config)
+
+    def read_start(path: str) -> bytes | None:
+        return _read_bytes(os.path.join(config.docs_dir, path), SIGNATURE_LENGTH)
+
+    return read_content(bulletin_files, set(documents), read_start, config)
 
 
 def _excluded_by(config):
@@ -140,17 +149,22 @@ def _excluded_by(config):
     return lambda path: any(spec.match_file(path) for spec in specs)
 
 
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
+def _read_bytes(path: str, size: int = -1) -> bytes | None:
+    """The file's bytes (the first `size` of them), None when it is not there."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(size)
+    except FileNotFoundError:
+        return None
 
 
 # A million short-lived objects: the cyclic GC is paused (see gc_pause.py). Before the search
 # index's fork in on_files, so that the child runs with it as usual.
 @without_cyclic_gc
-def read_content(bulletin_files: dict, documents: set[str], config) -> _Content:
+def read_content(bulletin_files: dict, documents: set[str], read_start, config) -> _Content:
     """Parse and check the bulletins (`bulletin_files`: path under docs/ -> a function reading
-    its bytes); log the warnings, stop the build on any error."""
+    its bytes; `documents`: every path under docs/; `read_start(path)`: a document's first
+    bytes, for its kind); log the warnings, stop the build on any error."""
     project_dir = os.path.dirname(config.config_file_path)
     docs_rel = os.path.relpath(config.docs_dir, project_dir).replace(os.sep, "/")
     registry, problems = load_registry(
@@ -165,6 +179,7 @@ def read_content(bulletin_files: dict, documents: set[str], config) -> _Content:
     bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
     problems += bulletin_problems
     problems += missing_attachments(bulletins, documents, docs_rel)
+    problems += misnamed_attachments(bulletins, read_start, docs_rel)
     for problem in warnings(problems):
         log.warning(str(problem))
     if errors(problems):
@@ -186,7 +201,11 @@ def read_bulletins(files: Files, config) -> None:
     if content is None or content.bulletin_sources != frozenset(bulletin_files):
         # Another plugin changed the documents, or MkDocs excludes what the walk kept: read
         # them again as MkDocs has them (after the clean, but never a site with a hole in it).
-        content = read_content(bulletin_files, {f.src_uri for f in files}, config)
+        def read_start(path: str) -> bytes | None:
+            file = files.get_file_from_path(path)
+            return None if file is None else file.content_bytes[:SIGNATURE_LENGTH]
+
+        content = read_content(bulletin_files, {f.src_uri for f in files}, read_start, config)
     _content = None
     registry, bulletins = content.registry, content.bulletins
 

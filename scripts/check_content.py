@@ -10,8 +10,10 @@ from pathlib import Path
 
 from editor_cli import (
     CONTENT_PROBLEMS,
+    DOCS,
     OK,
     USAGE_ERROR,
+    display_path,
     parser,
     print_problems,
     read_sources,
@@ -21,6 +23,7 @@ from editor_cli import (
 
 # isort: split
 # (editor_cli has put hooks/ on sys.path for the imports below)
+from bulletins.attachments import SIGNATURE_LENGTH, misnamed_attachments, missing_attachments
 from bulletins.collection import load_bulletins
 from bulletins.problems import errors, sorted_problems, warnings
 
@@ -51,6 +54,24 @@ def selected_files(paths: list[str]) -> list[Path] | str:
     return files
 
 
+def attachment_problems(bulletins) -> list:
+    """The build's checks of attachments: each file is there, next to the bulletin in docs/,
+    and is the kind of file its name says."""
+    docs_prefix = display_path(DOCS)
+    available = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.is_file()}
+
+    def read_start(source_path: str) -> bytes | None:
+        try:
+            with (DOCS / source_path).open("rb") as file:
+                return file.read(SIGNATURE_LENGTH)
+        except FileNotFoundError:
+            return None
+
+    return missing_attachments(bulletins, available, docs_prefix) + misnamed_attachments(
+        bulletins, read_start, docs_prefix
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parser(DESCRIPTION, EPILOG)
     arguments.add_argument(
@@ -72,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     replaced = {source.source_path for source in chosen_sources}
     others, _ = read_sources(site_bulletin_files())
     others = [s for s in others if s.display_path not in shown and s.source_path not in replaced]
-    _, bulletin_problems = load_bulletins(chosen_sources + others, registry)
-    bulletin_problems += unreadable
+    bulletins, bulletin_problems = load_bulletins(chosen_sources + others, registry)
+    bulletin_problems += attachment_problems(bulletins) + unreadable
     problems = sorted_problems(problems + [p for p in bulletin_problems if p.path in shown])
 
     print_problems(problems)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from bulletins.attachments import (
     describe_attachment,
     human_size,
+    misnamed_attachments,
     missing_attachments,
     resolve_attachment,
 )
@@ -155,3 +157,44 @@ def test_catalog_gives_an_attachments_url_encoded_and_its_name_as_written():
         "name": "工作简报",
         "masthead": "聊城市创建全国文明城市",
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "advice"),
+    [
+        ("gzjb-009.pdf", b"%PDF-1.7", None),
+        ("gzjb-009.docx", b"PK\x03\x04\x14\x00", None),
+        ("gzjb-009.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", None),
+        ("gzjb-009.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+         "“gzjb-009.docx”的内容不是 Word .docx 文件：它其实是 Word .doc 文件，请把扩展名改为 .doc"),
+        ("gzjb-009.pdf", b"  <html>",
+         "“gzjb-009.pdf”的内容不是 PDF 文件：它像是网页（可能是下载时存下了登录页或出错页），请换成原件"),
+        ("gzjb-009.pdf", b"", "“gzjb-009.pdf”的内容不是 PDF 文件：文件是空的，请换成原件"),
+        ("gzjb-009.docx", b"\x00\x01junk",
+         "“gzjb-009.docx”的内容不是 Word .docx 文件：认不出它是什么文件，请换成原件"),
+    ],
+)  # fmt: skip
+def test_an_attachment_must_be_what_its_name_says(written, start, advice):
+    text, line = _seed_with(f"attachments: [{written}]")
+    bulletins, _ = _parse(text)
+    problems = misnamed_attachments(bulletins, lambda path: start, "docs")
+    expected = [] if advice is None else [
+        f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: {advice}"
+    ]  # fmt: skip
+    assert [str(p) for p in problems] == expected
+
+
+def test_a_web_page_saved_as_the_original_stops_the_build_and_keeps_the_last_site(fixture_site):
+    fixture_site.add_seed()
+    assert fixture_site.build().returncode == 0
+    text, line = _seed_with("attachments: [gzjb-009.pdf]")
+    fixture_site.add("bulletins/2021/gzjb-009.md", text)
+    (fixture_site.docs / "bulletins/2021/gzjb-009.pdf").write_bytes(b"<html>login</html>")
+
+    result = fixture_site.build()
+
+    assert result.returncode != 0
+    assert f"docs/bulletins/2021/gzjb-009.md:{line}: attachments[0]: “gzjb-009.pdf”的内容不是" in (
+        result.output
+    )
+    assert (fixture_site.site_dir / "bulletins/2021/gzjb-009/index.html").is_file()

@@ -273,3 +273,29 @@ def test_import_exits_1_when_a_contents_entry_has_no_title_in_the_text(tmp_path,
         in err
     )
     assert (tmp_path / "out" / "bulletins" / "2021" / "gzjb-009.md").exists()
+
+
+def test_check_content_checks_attachments_as_the_build_does(tmp_path, capsys, monkeypatch):
+    """A missing original, and a web page saved under the original's name (archivist review)."""
+    docs = tmp_path / "docs"
+    bulletin = docs / "bulletins" / "2021" / "gzjb-009.md"
+    bulletin.parent.mkdir(parents=True)
+    text = SEED_BULLETIN.read_text(encoding="utf-8").replace(
+        "distribution:\n", "attachments: [gzjb-009.pdf, 第9期.docx]\ndistribution:\n", 1
+    )
+    bulletin.write_text(text, encoding="utf-8")
+    (bulletin.parent / "gzjb-009.pdf").write_bytes(b"<!DOCTYPE html><title>login</title>")
+    monkeypatch.setattr(check_content, "DOCS", docs)
+    line = text.split("\n").index("attachments: [gzjb-009.pdf, 第9期.docx]") + 1
+
+    assert check_content.main([str(bulletin)]) == 1
+
+    err = capsys.readouterr().err
+    where = f"{bulletin.as_posix()}:{line}"
+    assert (
+        f"{where}: attachments[0]: “gzjb-009.pdf”的内容不是 PDF 文件：它像是网页（可能是下载时"
+        "存下了登录页或出错页），请换成原件"
+    ) in err
+    assert (
+        f"{where}: attachments[1]: 找不到文件：{docs.as_posix()}/bulletins/2021/第9期.docx" in err
+    )

@@ -1,7 +1,8 @@
 """Attachments: the original file of an issue (PDF or Word), published next to its page.
 
 The parser resolves and checks the paths written in front matter (`resolve_attachment`); the
-build checks that the files exist (`missing_attachments`) and shows each with its size and
+build checks that the files exist (`missing_attachments`) and are what their names say
+(`misnamed_attachments`), and shows each with its size and
 SHA-256 (`describe_attachment`), so an archivist can verify a copy against the page.
 """
 
@@ -53,6 +54,48 @@ def missing_attachments(
                         f"找不到文件：{docs_prefix}/{attachment.source_path}{hint}")
             )  # fmt: skip
     return problems
+
+
+# How each kind of file begins; Word's .doc is an OLE2 compound file, .docx a zip.
+SIGNATURES = {
+    ".pdf": (b"%PDF-", "PDF"),
+    ".docx": (b"PK\x03\x04", "Word .docx"),
+    ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word .doc"),
+}
+SIGNATURE_LENGTH = 8
+
+
+def misnamed_attachments(
+    bulletins: Iterable[Bulletin], read_start: Callable[[str], bytes | None], docs_prefix: str
+) -> list[Problem]:
+    """A problem for every attachment whose content is not the kind its name says (a web page
+    saved as .pdf, a .doc renamed .docx): an archive must not keep it as the original.
+    `read_start(source_path)` gives the file's first SIGNATURE_LENGTH bytes, None if missing."""
+    problems = []
+    for bulletin in bulletins:
+        for index, attachment in enumerate(bulletin.attachments):
+            start = read_start(attachment.source_path)
+            suffix = posixpath.splitext(attachment.source_path.lower())[1]
+            signature, kind = SIGNATURES[suffix]
+            if start is None or start.startswith(signature):
+                continue
+            problems.append(
+                Problem(f"{docs_prefix}/{bulletin.source_path}", attachment.line,
+                        f"attachments[{index}]",
+                        f"“{attachment.written}”的内容不是 {kind} 文件：{_advice(start)}")
+            )  # fmt: skip
+    return problems
+
+
+def _advice(start: bytes) -> str:
+    for suffix, (signature, kind) in SIGNATURES.items():
+        if start.startswith(signature):
+            return f"它其实是 {kind} 文件，请把扩展名改为 {suffix}"
+    if start.lstrip()[:1] == b"<":
+        return "它像是网页（可能是下载时存下了登录页或出错页），请换成原件"
+    if not start:
+        return "文件是空的，请换成原件"
+    return "认不出它是什么文件，请换成原件"
 
 
 @dataclass(frozen=True)
