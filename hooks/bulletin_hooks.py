@@ -143,10 +143,12 @@ def check_before_cleaning(config) -> _Content:
 def _excluded_by(config):
     """Whether MkDocs leaves a document out of the site: its default (dot files, `templates/`),
     then `exclude_docs` and `draft_docs` (see mkdocs.structure.files.set_exclusions)."""
-    specs = [_MKDOCS_DEFAULT_EXCLUDE] + [
-        spec for spec in (config.exclude_docs, config.draft_docs) if spec is not None
-    ]
-    return lambda path: any(spec.match_file(path) for spec in specs)
+    # One spec, as MkDocs makes it: a `!pattern` in exclude_docs can undo the default.
+    exclude = _MKDOCS_DEFAULT_EXCLUDE
+    if config.exclude_docs:
+        exclude = exclude + config.exclude_docs
+    drafts = config.draft_docs
+    return lambda path: exclude.match_file(path) or bool(drafts and drafts.match_file(path))
 
 
 def _read_bytes(path: str, size: int = -1) -> bytes | None:
@@ -185,6 +187,11 @@ def read_content(bulletin_files: dict, documents: set[str], read_start, config) 
     if errors(problems):
         lines = "\n".join(str(p) for p in errors(problems))
         raise PluginError(f"{len(errors(problems))} 处内容错误，构建已停止：\n{lines}")
+    if config.strict and warnings(problems):
+        # MkDocs would stop a strict build at its end, after replacing site/ with the new one.
+        raise PluginError(
+            f"{len(warnings(problems))} 处警告：正式构建（--strict）不允许警告，构建已停止"
+        )
     return _Content(registry, bulletins, frozenset(bulletin_files))
 
 

@@ -32,6 +32,33 @@ def test_a_broken_bulletin_leaves_the_last_good_site_in_place(fixture_site):
     assert after == built  # not a file lost or changed, none added
 
 
+@pytest.mark.parametrize(
+    ("path", "text", "printed"),
+    [
+        ("bulletins/2021/gzjb-010.md", "---\nseries: gzjb\nissue: 10\n---\n", "内容错误，构建已停止"),
+        ("_data/topics.yml", "- id: [broken\n", "内容错误，构建已停止"),
+        # A warning stops a strict build too: it must not replace the site first.
+        ("bulletins/2021/gzjb-009.md", None, "1 处警告：正式构建（--strict）不允许警告，构建已停止"),
+    ],
+    ids=["broken-bulletin", "broken-registry", "warning-under-strict"],
+)  # fmt: skip
+def test_a_failed_build_of_any_kind_keeps_the_last_site(fixture_site, path, text, printed):
+    fixture_site.add_seed()
+    assert fixture_site.build().returncode == 0, fixture_site.result.output
+    built = {p: p.read_bytes() for p in fixture_site.site_dir.rglob("*") if p.is_file()}
+    if text is None:  # the seed with a misspelt key and a changed sentence
+        seed = (fixture_site.docs / path).read_text(encoding="utf-8")
+        text = seed.replace("issuer:", "isuer: x\nissuer:", 1).replace("。", "！", 1)
+    fixture_site.add(path, text)
+
+    result = fixture_site.build()
+
+    assert result.returncode != 0
+    assert printed in result.output
+    after = {p: p.read_bytes() for p in fixture_site.site_dir.rglob("*") if p.is_file()}
+    assert after == built
+
+
 def _project(tmp_path, extra_config: str = ""):
     docs = tmp_path / "docs"
     for path in (
@@ -51,8 +78,13 @@ def _project(tmp_path, extra_config: str = ""):
 
 @pytest.mark.parametrize(
     "extra_config",
-    ["", "exclude_docs: |\n  old/\n", "draft_docs: |\n  bulletins/2021/*.md\n"],
-    ids=["defaults", "exclude_docs", "draft_docs"],
+    [
+        "",
+        "exclude_docs: |\n  old/\n",
+        "exclude_docs: |\n  !bulletins/.drafts/\n",
+        "draft_docs: |\n  bulletins/2021/*.md\n",
+    ],
+    ids=["defaults", "exclude_docs", "exclude_docs-negated", "draft_docs"],
 )
 def test_the_walk_before_the_clean_finds_the_bulletins_mkdocs_finds(tmp_path, extra_config):
     config = _project(tmp_path, extra_config)
