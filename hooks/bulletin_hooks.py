@@ -36,7 +36,7 @@ from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
-from bulletins.registry import load_registry
+from bulletins.registry import REGISTRY_STOP, load_registry
 from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import bucket_count_for, search_files
@@ -172,6 +172,9 @@ def read_content(bulletin_files: dict, documents: set[str], read_start, config) 
     registry, problems = load_registry(
         os.path.join(config.docs_dir, REGISTRY_DIR), f"{docs_rel}/{REGISTRY_DIR}"
     )
+    if errors(problems):  # every name in the bulletins would be reported too: the cause first
+        lines = "\n".join(str(p) for p in errors(problems))
+        raise PluginError(f"{len(errors(problems))} 处{REGISTRY_STOP}：\n{lines}")
     sources = []
     for path, read in bulletin_files.items():
         source, found = decode_source(read(), path, f"{docs_rel}/{path}")

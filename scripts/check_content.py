@@ -26,6 +26,7 @@ from editor_cli import (
 from bulletins.attachments import SIGNATURE_LENGTH, misnamed_attachments, missing_attachments
 from bulletins.collection import load_bulletins
 from bulletins.problems import errors, sorted_problems, warnings
+from bulletins.registry import REGISTRY_STOP
 
 DESCRIPTION = """\
 检查简报文件和名录（docs/_data/ 下的系列、部门、专题），不必构建整个网站。
@@ -84,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
 
     registry, problems = site_registry()
+    if errors(problems):
+        print_problems(sorted_problems(problems))
+        print(f"{len(errors(problems))} 处{REGISTRY_STOP}", file=sys.stderr)
+        return CONTENT_PROBLEMS
     # The site is checked as it would be with the chosen files in place: every other bulletin
     # takes part, so that a chosen file claiming an issue another file has is reported, and a
     # chosen file outside docs/ stands in for the docs/ file at its place. Only the chosen

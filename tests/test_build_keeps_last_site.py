@@ -36,7 +36,7 @@ def test_a_broken_bulletin_leaves_the_last_good_site_in_place(fixture_site):
     ("path", "text", "printed"),
     [
         ("bulletins/2021/gzjb-010.md", "---\nseries: gzjb\nissue: 10\n---\n", "内容错误，构建已停止"),
-        ("_data/topics.yml", "- id: [broken\n", "内容错误，构建已停止"),
+        ("_data/topics.yml", "- id: [broken\n", "1 处名录错误，改正名录后才会检查各期简报"),
         # A warning stops a strict build too: it must not replace the site first.
         ("bulletins/2021/gzjb-009.md", None, "1 处警告：正式构建（--strict）不允许警告，构建已停止"),
     ],

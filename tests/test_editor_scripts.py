@@ -10,6 +10,7 @@ import check_content
 import import_bulletin
 import new_bulletin
 import pytest
+from bulletins.registry import load_registry
 from conftest import FIXTURES, ROOT, SEED_BULLETIN
 
 SEED_INPUT = FIXTURES / "import" / "seed" / "input.txt"
@@ -299,3 +300,24 @@ def test_check_content_checks_attachments_as_the_build_does(tmp_path, capsys, mo
     assert (
         f"{where}: attachments[1]: 找不到文件：{docs.as_posix()}/bulletins/2021/第9期.docx" in err
     )
+
+
+def test_a_broken_registry_is_reported_alone_not_through_every_bulletin(
+    tmp_path, capsys, monkeypatch
+):
+    """A registry saved as GBK: one line naming it, not a traceback or an error per name."""
+    registry_dir = ROOT / "docs" / "_data"
+    for name in ("series.yml", "topics.yml"):
+        shutil.copy(registry_dir / name, tmp_path)
+    text = (registry_dir / "departments.yml").read_text(encoding="utf-8")
+    (tmp_path / "departments.yml").write_bytes(text.encode("gbk"))
+    monkeypatch.setattr(
+        check_content, "site_registry", lambda: load_registry(str(tmp_path), "docs/_data")
+    )
+
+    assert check_content.main([]) == 1
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("docs/_data/departments.yml:")
+    assert "文件不是 UTF-8 文本（看起来是 GBK/GB18030 编码" in err[0]
+    assert err[1:] == ["1 处名录错误，改正名录后才会检查各期简报"]

@@ -57,3 +57,26 @@ def test_a_registry_file_missing_or_malformed_is_named_with_its_line(tmp_path):
         "data/series.yml:3: YAML 格式有误：应为“,”或“]”，却遇到“:”（方括号列表“[”从第 2 行开始）",
         "data/departments.yml: 名录文件不存在",
     ]
+
+
+def test_a_registry_saved_as_gbk_is_named_not_a_traceback(tmp_path):
+    (tmp_path / "series.yml").write_text("- id: gzjb\n  name: 工作简报\n", encoding="utf-8")
+    (tmp_path / "topics.yml").write_text("- id: a\n  name: 甲\n", encoding="utf-8")
+    (tmp_path / "departments.yml").write_bytes("# 部门\n- id: one\n  name: 甲局\n".encode("gbk"))
+    _, problems = load_registry(str(tmp_path), "data")
+    assert [str(p) for p in problems] == [
+        "data/departments.yml:1: encoding: 文件不是 UTF-8 文本（看起来是 GBK/GB18030 编码，"
+        "即记事本的“ANSI”）：请打开它，另存为 UTF-8"
+    ]
+
+
+def test_an_empty_name_or_id_is_required_not_published_as_none(tmp_path):
+    (tmp_path / "series.yml").write_text("- id: gzjb\n  name: 工作简报\n", encoding="utf-8")
+    (tmp_path / "topics.yml").write_text("- id: a\n  name:\n", encoding="utf-8")
+    (tmp_path / "departments.yml").write_text("- id:\n  name: 甲局\n", encoding="utf-8")
+    registry, problems = load_registry(str(tmp_path), "data")
+    assert [str(p) for p in problems] == [
+        "data/departments.yml:1: [0].id: 必填，不能为空",
+        "data/topics.yml:1: [0].name: 必填，不能为空",
+    ]
+    assert registry.topics == {} and registry.departments == {}

@@ -11,6 +11,7 @@ from .model import Bulletin, canonical_source_path, newest_first
 from .parse import parse_bulletin
 from .problems import Problem, sorted_problems
 from .registry import Registry
+from .text_encoding import decode_utf8
 
 BULLETINS_DIR = "bulletins/"
 
@@ -25,19 +26,10 @@ class Source:
 def decode_source(
     data: bytes, source_path: str, display_path: str
 ) -> tuple[Source | None, list[Problem]]:
-    """A bulletin file's bytes read as MkDocs reads them (UTF-8, a BOM dropped), or an error on
-    the line of the first byte that is not UTF-8: such a file must stop the build, not vanish."""
-    try:
-        return Source(source_path, display_path, data.decode("utf-8-sig")), []
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-    try:
-        data.decode("gb18030")
-        kind = "看起来是 GBK/GB18030 编码，即记事本的“ANSI”"
-    except UnicodeDecodeError:
-        kind = "是网站读不了的编码"
-    message = f"文件不是 UTF-8 文本（{kind}）：请打开它，另存为 UTF-8"
-    return None, [Problem(display_path, line, "encoding", message)]
+    """A bulletin file's bytes read as MkDocs reads them, or an error: such a file must stop
+    the build, not vanish."""
+    text, problems = decode_utf8(data, display_path)
+    return (None if text is None else Source(source_path, display_path, text)), problems
 
 
 def is_bulletin_source(source_path: str) -> bool:

@@ -9,11 +9,15 @@ import yaml
 
 from .model import Department, Series, Topic
 from .problems import Problem, did_you_mean
+from .text_encoding import decode_utf8
 from .yaml_messages import yaml_error_text
 from .yaml_scalars import COMPOSE_LOADER
 
 REGISTRY_FILES = {"series": "series.yml", "departments": "departments.yml", "topics": "topics.yml"}
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+# Said when a registry has errors: the bulletins are not checked until it is right, since each
+# of their names of that kind would be reported as well, hiding the cause.
+REGISTRY_STOP = "名录错误，改正名录后才会检查各期简报"
 
 
 @dataclass
@@ -64,8 +68,11 @@ def load_registry(directory: str, display_dir: str) -> tuple[Registry, list[Prob
         path = os.path.join(directory, filename)
         shown = f"{display_dir}/{filename}"
         try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(path, "rb") as handle:
+                text, unreadable = decode_utf8(handle.read(), shown)
+            if text is None:
+                problems += unreadable
+                continue
             entries, root = _load_yaml(text)
         except FileNotFoundError:
             problems.append(Problem(shown, 0, "", "名录文件不存在"))
@@ -83,14 +90,21 @@ def load_registry(directory: str, display_dir: str) -> tuple[Registry, list[Prob
     return registry, problems
 
 
+def _text(entry: dict, key: str) -> str:
+    """A text value, "" when absent or empty (YAML reads `name:` as null, not as text)."""
+    value = entry.get(key)
+    return "" if value is None else str(value).strip()
+
+
 def _add_entry(
     registry: Registry, kind: str, entry, where: str, shown: str, line: int
 ) -> list[Problem]:
     if not isinstance(entry, dict):
         return [Problem(shown, line, where, "应写 id 和 name")]
-    entry_id = str(entry.get("id", ""))
-    name = str(entry.get("name", "")).strip()
-    if not entry_id or set(entry_id) - ID_CHARS:
+    entry_id, name = _text(entry, "id"), _text(entry, "name")
+    if not entry_id:
+        return [Problem(shown, line, f"{where}.id", "必填，不能为空")]
+    if set(entry_id) - ID_CHARS:
         return [
             Problem(shown, line, f"{where}.id", f"“{entry_id}”只能由小写英文字母、数字和“-”组成")
         ]
@@ -104,16 +118,16 @@ def _add_entry(
     if entry_id in by_id:
         return [Problem(shown, line, f"{where}.id", f"id 重复：“{entry_id}”")]
     if kind == "series":
-        item = Series(id=entry_id, name=name, masthead=str(entry.get("masthead") or "").strip())
+        item = Series(id=entry_id, name=name, masthead=_text(entry, "masthead"))
         spellings = [name]
     elif kind == "departments":
-        short = str(entry.get("short") or name).strip()
+        short = _text(entry, "short") or name
         aliases = tuple(str(a).strip() for a in entry.get("aliases") or ())
         item = Department(id=entry_id, name=name, short=short, aliases=aliases)
         spellings = [name, short, *aliases]
     else:
         keywords = tuple(str(k).strip() for k in entry.get("keywords") or ())
-        description = str(entry.get("description", "")).strip()
+        description = _text(entry, "description")
         item = Topic(id=entry_id, name=name, description=description, keywords=keywords)
         spellings = [name]
     problems = []
