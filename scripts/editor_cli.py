@@ -7,6 +7,7 @@ on `sys.path` to import the `bulletins` package the build uses (the same parser 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -25,12 +26,44 @@ CONTENT_PROBLEMS = 1
 USAGE_ERROR = 2  # argparse's own exit status for bad arguments
 
 
+# argparse's own messages that an editor meets, in Chinese. argparse words them through a
+# gettext it binds at import; translating them here leaves argparse as it is for other code.
+ARGPARSE_ERRORS = [
+    (re.compile(r"the following arguments are required: (.+)"), r"缺少必需的参数：\1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"不认识的参数：\1"),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), r"\1 后面应写整数，现在是“\2”"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 后面要写一个值"),
+    (
+        re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.+)\)"),
+        r"\1 不能是“\2”（可选：\3）",
+    ),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), r"选项 \1 不明确，可能是：\2"),
+]
+
+
+class _ChineseHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage, headings, -h and errors in Chinese; exit status 2 as before."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_ChineseHelpFormatter, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本说明并退出")
+
+    def error(self, message: str):
+        for pattern, chinese in ARGPARSE_ERRORS:
+            message = pattern.sub(chinese, message)
+        self.print_usage(sys.stderr)
+        self.exit(USAGE_ERROR, f"{self.prog}：错误：{message}\n")
+
+
 def parser(description: str, epilog: str = "") -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
-        description=description,
-        epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    return ChineseArgumentParser(description=description, epilog=epilog)
 
 
 def display_path(path: Path) -> str:

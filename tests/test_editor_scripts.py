@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def test_import_usage_errors_exit_2(tmp_path, capsys, name, message):
     with pytest.raises(SystemExit) as exit_info:
         import_bulletin.main([str(path)])
     assert exit_info.value.code == 2
-    assert capsys.readouterr().err.endswith(f"error: {message.format(path)}\n")
+    assert capsys.readouterr().err.endswith(f"：错误：{message.format(path)}\n")
 
 
 def test_check_content_passes_the_real_site(capsys):
@@ -203,7 +204,7 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简bao", "--dry-run"])
     assert exit_info.value.code == 2
-    assert "error: “工作简bao”不是名录中的系列（是不是“工作简报”？）" in capsys.readouterr().err
+    assert "：错误：“工作简bao”不是名录中的系列（是不是“工作简报”？）" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -214,11 +215,11 @@ def test_new_bulletin_unknown_series_is_a_usage_error(capsys):
     ],
 )
 def test_new_bulletin_bad_date_is_a_usage_error_that_says_which(capsys, date, message):
-    """argparse's own "error:" prefix stays; what follows it is ours."""
+    """Said after the script's name and 错误, as every usage error is."""
     with pytest.raises(SystemExit) as exit_info:
         new_bulletin.main(["--series", "工作简报", "--date", date, "--dry-run"])
     assert exit_info.value.code == 2
-    assert capsys.readouterr().err.endswith(f"error: {message}\n")
+    assert capsys.readouterr().err.endswith(f"：错误：{message}\n")
 
 
 def run_script(name: str, *arguments: str, cwd) -> subprocess.CompletedProcess:
@@ -321,3 +322,33 @@ def test_a_broken_registry_is_reported_alone_not_through_every_bulletin(
     assert err[0].startswith("docs/_data/departments.yml:")
     assert "文件不是 UTF-8 文本（看起来是 GBK/GB18030 编码" in err[0]
     assert err[1:] == ["1 处名录错误，改正名录后才会检查各期简报"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--date", "2021-03-18"], "：错误：缺少必需的参数：--series"),
+        (["--series", "工作简报", "--issue", "十"], "：错误：--issue 后面应写整数，现在是“十”"),
+        (["--series", "工作简报", "--sereis", "x"], "：错误：不认识的参数：--sereis x"),
+        (["--series"], "：错误：--series 后面要写一个值"),
+    ],
+    ids=["required", "not-a-number", "unknown", "no-value"],
+)  # fmt: skip
+def test_argparse_usage_errors_are_in_chinese(capsys, arguments, said):
+    with pytest.raises(SystemExit) as exit_info:
+        new_bulletin.main(arguments)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：")  # then the script's name, as it was run
+    assert err.endswith(said + "\n")
+
+
+def test_help_is_in_chinese(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        check_content.main(["-h"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "[-h] [PATH ...]" in out.splitlines()[0]
+    assert "\n参数:\n" in out and "\n选项:\n" in out  # argparse adds the colon
+    assert "显示本说明并退出" in out
+    assert not re.search(r"usage|options|positional arguments|show this help", out)
