@@ -28,6 +28,7 @@ from bulletins.hosting import (
     is_absolute_site_url,
     is_unused_theme_file,
     local_polyfills,
+    placeholder_address_notice,
     robots_txt,
     sources_commit_date,
 )
@@ -311,6 +312,8 @@ def on_files(files: Files, *, config) -> Files:
         f"{summary['issues']} 期简报, {summary['articles']} 篇文章, "
         f"{summary['departments']} 个部门, {summary['topics']} 个专题"
     )
+    if _command != "serve" and (notice := placeholder_address_notice(config.site_url)):
+        log.info(notice)  # not a warning: tests and previews build with it, --strict would fail
     return files
 
 

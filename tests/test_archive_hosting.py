@@ -134,7 +134,7 @@ def test_sitemap_dates_come_from_the_sources_not_the_day_of_the_build(fixture_si
     fixture_site.add_seed()
     _commit_all(fixture_site.directory, "2021-04-01T12:00:00+00:00")
 
-    assert fixture_site.build().returncode == 0, fixture_site.result.output
+    assert fixture_site.build().returncode == 0
 
     sitemap = ET.parse(fixture_site.site_dir / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -173,3 +173,17 @@ def test_material_files_no_page_loads_are_left_out_and_never_asked_for(seed_site
     page.keyboard.insert_text("郭建民")
     page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
     assert failed == []
+
+
+def test_a_build_under_the_example_address_says_to_set_the_real_one(fixture_site, monkeypatch):
+    monkeypatch.delenv("BULLETIN_SITE_URL", raising=False)
+    result = fixture_site.build()
+    assert result.returncode == 0  # a notice, not a warning: --strict passes
+    assert f"网站地址 site_url 还是示例地址 {SITE_URL}：正式发布前" in result.output
+
+    monkeypatch.setenv("BULLETIN_SITE_URL", "https://wmcj.liaocheng.gov.cn/jianbao/")
+    result = fixture_site.build()
+    assert result.returncode == 0
+    assert "示例地址" not in result.output
+    sitemap = (fixture_site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://wmcj.liaocheng.gov.cn/jianbao/" in sitemap and "example.gov.cn" not in sitemap

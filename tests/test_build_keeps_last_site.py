@@ -17,7 +17,7 @@ from mkdocs.structure.files import _default_exclude, get_files
 
 def test_a_broken_bulletin_leaves_the_last_good_site_in_place(fixture_site):
     fixture_site.add_seed()
-    assert fixture_site.build().returncode == 0, fixture_site.result.output
+    assert fixture_site.build().returncode == 0
     seed_page = fixture_site.site_dir / "bulletins/2021/gzjb-009/index.html"
     built = {p: p.read_bytes() for p in fixture_site.site_dir.rglob("*") if p.is_file()}
     assert seed_page in built and len(built) > 100
@@ -44,7 +44,7 @@ def test_a_broken_bulletin_leaves_the_last_good_site_in_place(fixture_site):
 )  # fmt: skip
 def test_a_failed_build_of_any_kind_keeps_the_last_site(fixture_site, path, text, printed):
     fixture_site.add_seed()
-    assert fixture_site.build().returncode == 0, fixture_site.result.output
+    assert fixture_site.build().returncode == 0
     built = {p: p.read_bytes() for p in fixture_site.site_dir.rglob("*") if p.is_file()}
     if text is None:  # the seed with a misspelt key and a changed sentence
         seed = (fixture_site.docs / path).read_text(encoding="utf-8")

@@ -39,6 +39,20 @@ def is_absolute_site_url(site_url: str | None) -> bool:
     return bool(site_url) and site_url.startswith(("https://", "http://"))
 
 
+PLACEHOLDER_HOSTS = ("example.gov.cn",)  # mkdocs.yml's site_url until the office sets its own
+
+
+def placeholder_address_notice(site_url: str | None) -> str | None:
+    """What to say when the site would be published under the example address: canonical links,
+    the sitemap, robots.txt and the feeds would all name a host that is not the office's."""
+    if not site_url or not any(f"//{host}" in site_url for host in PLACEHOLDER_HOSTS):
+        return None
+    return (
+        f"网站地址 site_url 还是示例地址 {site_url}：正式发布前，请在 mkdocs.yml 中改为真实地址，"
+        "或在构建时设置 BULLETIN_SITE_URL"
+    )
+
+
 def robots_txt(site_url: str) -> str:
     """robots.txt allowing everything and naming the sitemap.
 
