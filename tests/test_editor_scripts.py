@@ -269,7 +269,7 @@ def test_import_exits_1_when_a_contents_entry_has_no_title_in_the_text(tmp_path,
     assert import_bulletin.main([str(raw), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert (
-        "第9期.txt:13: contents: 目录里有“司法部门行动起来”，但正文中相应的位置没有像它的标题"
+        "第9期.txt:13: contents: 目录里有“司法部门行动起来”，但正文中对应位置找不到与它相近的标题"
         in err
     )
     assert (tmp_path / "out" / "bulletins" / "2021" / "gzjb-009.md").exists()
