@@ -117,6 +117,10 @@ NO_SPACE_COLON_RE = re.compile(r"^(?P<key>\s*(?:-\s*)?[A-Za-z_][A-Za-z0-9_]*:)(?
 QUOTED_START_RE = re.compile(
     r"^\s*(?:-\s*)?(?P<key>[A-Za-z_][A-Za-z0-9_]*): +(?P<value>(?P<quote>[\"'])[^\"']*(?P=quote)\S.*?)\s*$"
 )
+# `issuer 聊城市…`: a key and its value with no colon between them.
+NO_COLON_RE = re.compile(
+    r"^\s*(?:-\s*)?(?P<key>[A-Za-z_][A-Za-z0-9_]*)[ \t\u3000]+(?P<value>[^:：]+?)\s*$"
+)
 DASHES_RE = re.compile(r"^\s*[-—–－―]{2,}\s*$")
 KEY_OR_ITEM_RE = re.compile(r"-|[A-Za-z_][A-Za-z0-9_]*\s*[:：]")
 
@@ -132,6 +136,9 @@ def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
         if match := NO_SPACE_COLON_RE.match(text):
             written = f"{match['key'].strip()} {match['value'].strip()}"
             return number, f"半角冒号“:”后面要有一个空格，请写成 {written}"
+        if (match := NO_COLON_RE.match(text)) and number == line:
+            written = f"{match['key']}: {match['value']}"
+            return number, f"字段名后面少了半角冒号“:”，请写成 {written}"
         if match := QUOTED_START_RE.match(text):
             outer = "'" if match["quote"] == '"' else '"'
             pair = "单引号" if outer == "'" else "双引号"
