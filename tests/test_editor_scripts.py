@@ -50,7 +50,7 @@ def test_import_with_placeholders_exits_1_and_names_what_to_fill(tmp_path, capsy
     assert import_bulletin.main([str(PLACEHOLDER_INPUT), "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "input.txt:1: 警告: series: 刊头是“文明创建快报”，不在 docs/_data/series.yml 中" in err
-    assert "bulletins/2021/input.md:2: series: “待填写：系列”是待填写的占位文字" in err
+    assert "bulletins/2021/input.md:2: series: “待填写：系列”还没有填写：请换成真实内容" in err
     assert (tmp_path / "bulletins" / "2021" / "input.md").exists()
 
 
@@ -271,7 +271,7 @@ def test_import_exits_1_when_a_contents_entry_has_no_title_in_the_text(tmp_path,
     assert import_bulletin.main([str(raw), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert (
-        "第9期.txt:13: contents: 目录里有“司法部门行动起来”，但正文中相应的位置没有像它的标题"
+        "第9期.txt:13: contents: 目录里有“司法部门行动起来”，但正文中对应位置找不到与它相近的标题"
         in err
     )
     assert (tmp_path / "out" / "bulletins" / "2021" / "gzjb-009.md").exists()

@@ -140,14 +140,14 @@ def test_date_forms(text):
 
 def test_impossible_date_is_reported_not_guessed():
     header = read_header(lines("工作简报\n第9期\n2021年2月30日"), SERIES)
-    assert header.date is None and header.date_notes == [(3, "日期不存在：“2021年2月30日”")]
+    assert header.date is None and header.date_notes == [(3, "原稿的日期“2021年2月30日”不存在")]
 
 
 def test_impossible_date_is_reported_on_its_line(registry):
     text = "工作简报\n第9期\n聊城市创城办\n2021年2月30日\n\n标题一\n\n正文。"
     warnings = import_text(text, registry, "in.txt", "in").warnings
     assert [str(p) for p in warnings if p.field == "date"] == [
-        "in.txt:4: 警告: date: 日期不存在：“2021年2月30日”：请填写 date（YYYY-MM-DD）"
+        "in.txt:4: 警告: date: 原稿的日期“2021年2月30日”不存在：请核对原件，填写 date（如 2021-03-11）"
     ]
 
 
@@ -397,8 +397,8 @@ def test_footer_labels_reach_the_front_matter_and_a_merged_one_is_a_warning(regi
     assert "  send_to: 市文明办，各县创城办\n  send_label: 送\n" in result.markdown
     assert "report_label" not in result.markdown
     assert (
-        "in.txt:10: 警告: distribution: “发：”在网站上显示在“送：”下（网站的报送栏只有向上报、"
-        "向外发两行）：请核对这是否符合原件的意思"
+        "in.txt:10: 警告: distribution: 原件“发：”一行的单位在网站上并入“送：”一行"
+        "（网站的报送范围只有“报”“发”两行）：请核对是否符合原件"
     ) in [str(p) for p in result.warnings]
 
 
@@ -568,7 +568,7 @@ def test_contents_entry_with_no_title_like_it_is_an_error_on_its_line(registry, 
     assert (error.line, error.field) == (SEED_CONTENTS_LINE + index, "contents")
     read_as = "第一篇标题之前的文字" if index == 0 else "上一篇的一部分"
     assert error.message == (
-        "目录里有“环保与司法部门行动起来”，但正文中相应的位置没有像它的标题："
+        "目录里有“环保与司法部门行动起来”，但正文中对应位置找不到与它相近的标题："
         f"这一篇被当作{read_as}；请加上它的“## ”标题和 articles 中的一项"
     )
     titles = [line[3:] for line in result.markdown.splitlines() if line.startswith("## ")]
@@ -763,3 +763,15 @@ def test_an_article_without_text_is_an_error(registry):
     (error,) = errors(result.warnings)
     assert (error.line, error.field) == (6, "articles[0]")
     assert error.message.startswith("“市文明办部署志愿服务工作”下面没有正文")
+
+
+def test_a_repeated_line_and_an_unread_footer_line_are_said_plainly(registry):
+    text = (
+        "工作简报\n第9期\n聊城市创城办　2021年3月11日\n\n标题一\n\n正文。\n\n内部资料\n\n正文二。\n\n"
+        "内部资料\n\n正文三。\n\n内部资料\n\n共印10份 此件公开\n报：市文明办\n"
+    )
+    warnings = [str(p) for p in import_text(text, registry, "in.txt", "in").warnings]
+    assert "in.txt:9: 警告: body: “内部资料”出现了多次：已当作页眉去掉" in warnings
+    assert (
+        "in.txt:19: 警告: distribution: “共印10份 此件公开”不属于报送范围的任何一项（报/发/共印）：没有导入"
+    ) in warnings

@@ -106,11 +106,27 @@ def test_missing_required_fields_are_all_reported():
     text = "---\nseries: 工作简报\n---\n\n正文\n"
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:1: issue: 必填，不能为空",
-        "docs/b.md:1: date: 必填，不能为空",
-        "docs/b.md:1: issuer: 必填，不能为空",
-        "docs/b.md:1: articles: 必填，不能为空",
+        "docs/b.md:1: issue: 缺少 issue（必填）",
+        "docs/b.md:1: date: 缺少 date（必填）",
+        "docs/b.md:1: issuer: 缺少 issuer（必填）",
+        "docs/b.md:1: articles: 缺少 articles（必填）",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("issuer:", "isuer:", "docs/b.md:5: issuer: 缺少 issuer（第 5 行的“isuer”是不是写错了？）"),
+        (
+            "    topics:",
+            "    topic:",
+            "docs/b.md:9: articles[0].topics: 缺少 topics（第 9 行的“topic”是不是写错了？）",
+        ),
+    ],
+)
+def test_a_misspelt_required_key_is_named_once_on_its_line(old, new, expected):
+    _, problems = parse(bulletin_text().replace(old, new, 1))
+    assert lines_of(problems) == [expected]
 
 
 def test_unknown_key_is_a_warning_with_a_hint():
@@ -141,9 +157,7 @@ def test_placeholder_left_in_the_body_is_an_error_on_its_line():
     # new_bulletin.py writes `待填写：正文` under each heading; it must not reach the site.
     bulletin, problems = parse(bulletin_text(body=f"\n## {TITLE}\n\n待填写：正文\n"))
     assert bulletin is None
-    assert lines_of(problems) == [
-        "docs/b.md:14: body: “待填写：正文”是待填写的占位文字：请换成真实正文"
-    ]
+    assert lines_of(problems) == ["docs/b.md:14: body: “待填写：正文”还没有填写：请换成真实正文"]
 
 
 def test_a_lead_paragraph_before_the_first_heading_is_allowed():
@@ -160,7 +174,8 @@ def test_articles_out_of_order():
     )
     _, problems = parse(text)
     assert lines_of(problems) == [
-        "docs/b.md:6: articles: articles 的顺序与正文中“## ”标题的顺序不同"
+        "docs/b.md:7: articles[0].title: articles 的顺序与正文中“## ”标题的顺序不同："
+        "这一篇是 articles 的第 1 篇，正文中对应位置（第 15 行）的标题却是“乙”"
     ]
 
 
@@ -226,9 +241,13 @@ def test_a_key_behind_a_full_width_space_is_named_as_an_indent_not_an_unknown_ke
     # YAML takes a full-width space for text: the key becomes "　　topics", at the top level.
     text = bulletin_text().replace("    topics:", "\u3000\u3000topics:", 1)
     _, problems = parse(text)
-    assert "docs/b.md:9: \u3000\u3000topics: 用了全角空格缩进：请改用半角空格缩进" in (
-        lines_of(problems)
-    )
+    # One problem, named without the invisible space; the article does not miss its topics.
+    assert lines_of(problems) == ["docs/b.md:9: topics: 这一行用了全角空格缩进，请改用半角空格"]
+
+
+def test_a_top_level_key_behind_a_full_width_space_is_not_also_missing():
+    _, problems = parse(bulletin_text().replace("issue:", "\u3000issue:", 1))
+    assert lines_of(problems) == ["docs/b.md:3: issue: 这一行用了全角空格缩进，请改用半角空格"]
 
 
 def test_a_title_cut_at_a_yaml_comment_says_how_to_quote_it():
@@ -264,7 +283,7 @@ def test_a_distribution_label_of_the_other_line_is_an_error():
     _, problems = parse(bulletin_text(extra=extra))
     assert lines_of(problems) == [
         "docs/b.md:12: distribution.send_label: “抄报”不能用作这一行的标签"
-        "（可用：发、送、抄送、分送、印发）（是不是“抄送”？）"
+        "（可用：发、送、抄送、分送、印发；是不是“抄送”？）"
     ]
 
 
@@ -293,7 +312,7 @@ def test_corrections_are_read_oldest_first_and_date_the_issues_last_change():
         ("corrections:\n  - date: 2021-03-01\n    note: 改错字。",
          "docs/b.md:11: corrections[0].date: 更正日期早于本期的日期（2021-03-18）"),
         ("corrections:\n  - date: 2021-03-20",
-         "docs/b.md:11: corrections[0].note: 必填，不能为空"),
+         "docs/b.md:11: corrections[0].note: 缺少 note（必填）"),
         ("corrections:\n  - date: 2021-3-20\n    note: 改错字。",
          "docs/b.md:11: corrections[0].date: 日期应写成 YYYY-MM-DD（如 2021-03-11），现在是“2021-3-20”"),
         ("corrections: 改过错字",
@@ -308,3 +327,96 @@ def test_a_bad_correction_is_named_on_its_line(corrections, expected):
     assert expected in lines_of(problems)
     if "警告" not in expected:
         assert bulletin is None  # an error stops the build, as any other
+
+
+TITLE_0 = "市住建局开展消防车通道专项整治"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"issue": "待填写：期号"},
+            "docs/b.md:3: issue: “待填写：期号”还没有填写：请写上期号，如 10",
+        ),
+        (
+            {"date": "待填写：日期"},
+            "docs/b.md:4: date: “待填写：日期”还没有填写：请写上日期，如 2021-03-11",
+        ),
+        (
+            {"issuer": "待填写：编印单位"},
+            "docs/b.md:5: issuer: “待填写：编印单位”还没有填写：请换成真实内容",
+        ),
+        (
+            {"extra": "distribution:\n  copies: 待填写：份数"},
+            "docs/b.md:11: distribution.copies: “待填写：份数”还没有填写：请写上份数，如 260",
+        ),
+        (
+            {"extra": "distribution:\n  copies:"},
+            "docs/b.md:11: distribution.copies: 不写份数时请删去这一行",
+        ),
+        ({"extra": 'title: ""'}, "docs/b.md:10: title: 不写标题时请删去这一行"),
+    ],
+)
+def test_placeholders_and_empty_values_say_what_to_write(changes, expected):
+    _, problems = parse(bulletin_text(**changes))
+    assert lines_of(problems) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "field", "kind"),
+    [
+        ("departments: 市住建局、市文明办", "departments", "部门"),
+        ("departments: [市住建局，市文明办]", "departments[0]", "部门"),
+        ("topics: 消防车通道、专项治理", "topics", "专题"),
+    ],
+)
+def test_names_joined_by_chinese_commas_say_how_to_separate_them(written, field, kind):
+    key = written.split(":")[0]
+    text = "\n".join(
+        f"    {written}" if line.startswith(f"    {key}:") else line
+        for line in bulletin_text().split("\n")
+    )
+    _, problems = parse(text)
+    line = 8 if key == "departments" else 9
+    names = "市住建局, 市文明办" if kind == "部门" else "消防车通道, 专项治理"
+    assert lines_of(problems) == [
+        f"docs/b.md:{line}: articles[0].{field}: 几个{kind}之间请用半角逗号分隔，写成 [{names}]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "hint"),
+    [
+        (f"##{TITLE_0}", "（第 12 行的“##”后面要有一个空格）"),
+        (f"＃＃ {TITLE_0}", "（第 12 行的“＃＃”是全角字符，请改用半角“##”）"),
+    ],
+)
+def test_a_mistyped_heading_is_named_by_its_line(heading, hint):
+    _, problems = parse(bulletin_text(body=f"\n{heading}\n\n正文。\n"))
+    assert lines_of(problems) == [
+        f"docs/b.md:7: articles[0].title: 正文中没有与这个标题一致的“## ”标题{hint}"
+    ]
+
+
+def test_placeholders_in_the_body_name_a_heading_and_cut_long_text():
+    body = (
+        f"\n## {TITLE_0}\n\n## 待填写：标题\n\n待填写：正文待填写：正文待填写：正文待填写：正文\n"
+    )
+    _, problems = parse(bulletin_text(body=body))
+    assert [line for line in lines_of(problems) if "还没有填写" in line] == [
+        "docs/b.md:14: body: “## 待填写：标题”还没有填写：请换成真实标题",
+        "docs/b.md:16: body: “待填写：正文待填写：正文待填写：正文待填……”还没有填写：请换成真实正文",
+    ]
+
+
+def test_a_value_with_chinese_quotes_is_quoted_with_corner_brackets():
+    text = bulletin_text(
+        articles=[("“郭建民调研”全国文明城市创建工作", ["市住建局"], ["消防车通道"])],
+        body="\n## 郭建民调研全国文明城市创建工作\n\n正文。\n",
+    )
+    _, problems = parse(text)
+    assert lines_of(problems)[1] == (
+        "docs/b.md:12: body: 标题“## 郭建民调研全国文明城市创建工作”在前置信息的 articles 中"
+        "没有对应的文章（最接近的是「“郭建民调研”全国文明城市创建工作」）"
+    )

@@ -54,7 +54,7 @@ def test_a_registry_file_missing_or_malformed_is_named_with_its_line(tmp_path):
     (tmp_path / "topics.yml").write_text("- id: a\n  name: 甲\n", encoding="utf-8")
     _, problems = load_registry(str(tmp_path), "data")
     assert [str(p) for p in problems] == [
-        "data/series.yml:3: YAML 格式有误：应为“,”或“]”，却遇到“:”（方括号列表“[”从第 2 行开始）",
+        "data/series.yml:2: YAML 格式有误：应为“,”或“]”，却遇到“:”（“[”缺少配对的“]”？）",
         "data/departments.yml: 名录文件不存在",
     ]
 

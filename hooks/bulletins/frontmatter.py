@@ -69,10 +69,14 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
     text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
-        return None, [Problem(path, 1, "", "缺少前置信息：文件的第一行必须是“---”")]
+        message = "缺少前置信息：文件的第一行必须是“---”"
+        if DASHES_RE.match(lines[0]):
+            message += "（请用半角“-”，不要用“——”）"
+        return None, [Problem(path, 1, "", message)]
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if closing is None:
-        return None, [Problem(path, 1, "", "前置信息没有以“---”行结束")]
+        message = "前置信息没有以“---”行结束：请在前置信息最后一行之后、正文之前加一行“---”"
+        return None, [Problem(path, 1, "", message)]
     yaml_text = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     body_start_line = closing + 2
@@ -96,17 +100,28 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
 
 
 def _yaml_problem(error: yaml.YAMLError, path: str, yaml_text: str = "") -> Problem:
-    line, reason = yaml_error_text(error, 2)  # +1 for 1-based lines, +1 for the opening '---'
+    # +1 for 1-based lines, +1 for the opening '---'
+    line, reason = yaml_error_text(error, 2, yaml_text)
     line = line or 1
     if found := _typing_slip(yaml_text, line):
-        line, slip = found
-        return Problem(path, line, "", f"前置信息的 YAML 格式有误：{slip}（{reason}）")
+        line, reason = found  # the slip alone: PyYAML's reason for it would contradict the fix
     return Problem(path, line, "", f"前置信息的 YAML 格式有误：{reason}")
 
 
 # Slips of a Chinese input method that YAML reports in its own terms, often a line late.
 FULL_WIDTH_COLON_RE = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]*)?[A-Za-z_][A-Za-z0-9_]*[ \t]*：")
 INDENT_RE = re.compile(r"^[ \t\u3000]*")
+# `date:2021-03-11`: a colon with no space after it is part of the text, not a key's colon.
+NO_SPACE_COLON_RE = re.compile(r"^(?P<key>\s*(?:-\s*)?[A-Za-z_][A-Za-z0-9_]*:)(?P<value>\S.*)$")
+# `title: "全国文明城市"创建工作`: a quoted value ends at its closing quote.
+QUOTED_START_RE = re.compile(
+    r"^\s*(?:-\s*)?(?P<key>[A-Za-z_][A-Za-z0-9_]*): +(?P<value>(?P<quote>[\"'])[^\"']*(?P=quote)\S.*?)\s*$"
+)
+# `issuer 聊城市…`: a key and its value with no colon between them.
+NO_COLON_RE = re.compile(
+    r"^\s*(?:-\s*)?(?P<key>[A-Za-z_][A-Za-z0-9_]*)[ \t\u3000]+(?P<value>[^:：]+?)\s*$"
+)
+DASHES_RE = re.compile(r"^\s*[-—–－―]{2,}\s*$")
 KEY_OR_ITEM_RE = re.compile(r"-|[A-Za-z_][A-Za-z0-9_]*\s*[:：]")
 
 
@@ -118,6 +133,19 @@ def _typing_slip(yaml_text: str, line: int) -> tuple[int, str] | None:
         indent = INDENT_RE.match(text)[0]
         if FULL_WIDTH_COLON_RE.match(text):
             return number, "字段名后面用了全角冒号“：”，请改成半角冒号“:”"
+        if match := NO_SPACE_COLON_RE.match(text):
+            written = f"{match['key'].strip()} {match['value'].strip()}"
+            return number, f"半角冒号“:”后面要有一个空格，请写成 {written}"
+        if (match := NO_COLON_RE.match(text)) and number == line:
+            written = f"{match['key']}: {match['value']}"
+            return number, f"字段名后面少了半角冒号“:”，请写成 {written}"
+        if match := QUOTED_START_RE.match(text):
+            outer = "'" if match["quote"] == '"' else '"'
+            pair = "单引号" if outer == "'" else "双引号"
+            return number, (
+                f"值以引号开头时，整个值都要放在引号里：请写成 "
+                f"{match['key']}: {outer}{match['value']}{outer}（外面加一对{pair}），或改用中文引号“”"
+            )
         if not KEY_OR_ITEM_RE.match(text[len(indent) :]):
             continue  # text, not structure: its indent is not YAML's business
         if "\u3000" in indent:

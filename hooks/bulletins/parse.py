@@ -25,6 +25,7 @@ BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
     "draft", "attachments", "corrections",
 }  # fmt: skip
+REQUIRED_KEYS = ("series", "issue", "date", "issuer", "articles")
 ARTICLE_KEYS = {"title", "departments", "topics"}
 DISTRIBUTION_KEYS = {"report_to", "send_to", "copies", "report_label", "send_label"}
 CORRECTION_KEYS = {"date", "note"}
@@ -38,6 +39,26 @@ ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
 # e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
 PLACEHOLDER_PREFIX = "待填写"
+# What to write instead of a placeholder in a field that is not free text.
+PLACEHOLDER_HINTS = {
+    "issue": "期号，如 10",
+    "total_issue": "总期号，如 125",
+    "copies": "份数，如 260",
+    "date": "日期，如 2021-03-11",
+}
+# A list typed with the Chinese enumeration comma or a full-width comma: one name to YAML.
+LIST_SLIP_RE = re.compile(r"[、，]")
+FULL_WIDTH_INDENT = "\u3000"  # YAML reads it as part of the key, not as indent
+
+
+def quoted(value: str) -> str:
+    """A value in quotes “…”, or in 「…」 when it has “” of its own (““甲”乙” reads badly)."""
+    return f"「{value}」" if "“" in value or "”" in value else f"“{value}”"
+
+
+def placeholder_message(value: str, field: str) -> str:
+    hint = PLACEHOLDER_HINTS.get(field.rsplit(".", 1)[-1])
+    return f"{quoted(value)}还没有填写：" + (f"请写上{hint}" if hint else "请换成真实内容")
 
 
 class _Checker:
@@ -47,48 +68,93 @@ class _Checker:
         self.path = path
         self.lines = lines
         self.problems: list[Problem] = []
+        # field path of a missing key -> the unknown key that is probably it, misspelt
+        self.misspelt: dict[str, str] = {}
+        # keys written after a full-width space, reported: YAML may have put them at the top
+        # level, so the article they belong to is not known
+        self.indented: set[str] = set()
+
+    def line_of(self, field: str) -> int:
+        return self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0], 1)
 
     def problem(self, field: str, message: str, severity: str = "error") -> None:
         line = self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0], 1)
         self.problems.append(Problem(self.path, line, field, message, severity))
 
-    def unknown_keys(self, mapping: dict, known: set[str], prefix: str) -> None:
+    def unknown_keys(
+        self, mapping: dict, known: set[str], prefix: str, required: tuple[str, ...] = ()
+    ) -> None:
+        """A warning for each unknown key; an unknown key close to a missing required one is
+        said once, by `require`, as that key misspelt."""
+        missing = [key for key in required if key not in mapping]
         for key in sorted(set(mapping) - known):
             field = f"{prefix}{key}"
-            if key.startswith("\u3000"):  # YAML reads a full-width space as text, not indent
-                self.problem(field, "用了全角空格缩进：请改用半角空格缩进")
+            if key.startswith(FULL_WIDTH_INDENT):
+                name = key.lstrip(FULL_WIDTH_INDENT + " ")
+                self.indented.add(name)
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        self.line_of(field),
+                        f"{prefix}{name}",
+                        "这一行用了全角空格缩进，请改用半角空格",
+                    )
+                )
+                continue
+            if close := difflib.get_close_matches(key, missing, n=1, cutoff=0.5):
+                self.misspelt[f"{prefix}{close[0]}"] = field
+                missing.remove(close[0])
                 continue
             self.problem(field, f"不认识的字段{did_you_mean(key, known)}", WARNING)
 
     def require(self, mapping: dict, key: str, prefix: str = ""):
-        if key not in mapping or _is_empty(mapping[key]):
-            where = prefix.rstrip(".") or ""
-            field = f"{prefix}{key}"
-            line = self.lines.get(where, 1) if where else 1
-            if key in mapping:
-                line = self.lines.get(field, line)
-            self.problems.append(Problem(self.path, line, field, "必填，不能为空"))
+        field = f"{prefix}{key}"
+        if key not in mapping:
+            if key in self.indented:
+                return None  # said already: the key is there, after a full-width space
+            if misspelt := self.misspelt.get(field):
+                line = self.line_of(misspelt)
+                written = misspelt.rsplit(".", 1)[-1]
+                message = f"缺少 {key}（第 {line} 行的“{written}”是不是写错了？）"
+            else:
+                where = prefix.rstrip(".")
+                line = self.lines.get(where, 1) if where else 1
+                message = f"缺少 {key}（必填）"
+            self.problems.append(Problem(self.path, line, field, message))
+            return None
+        if _is_empty(mapping[key]):
+            self.problems.append(Problem(self.path, self.line_of(field), field, "必填，不能为空"))
             return None
         return mapping[key]
 
-    def text(self, value, field: str) -> str | None:
-        if not isinstance(value, Scalar) or value.value is None:
+    def text(self, value, field: str, if_empty: str = "不能为空") -> str | None:
+        """`if_empty`: what to say of an empty value (an optional field: delete the line)."""
+        if isinstance(value, Scalar) and value.value is None:
+            self.problem(field, if_empty)
+            return None
+        if not isinstance(value, Scalar):
             self.problem(field, "应为文字")
             return None
         result = scalar_text(value)
         if not result:
-            self.problem(field, "不能为空")
+            self.problem(field, if_empty)
             return None
         if result.startswith(PLACEHOLDER_PREFIX):
-            self.problem(field, f"“{result}”是待填写的占位文字：请换成真实内容")
+            self.problem(field, placeholder_message(result, field))
             return None
         return result
 
-    def integer(self, value, field: str) -> int | None:
+    def integer(self, value, field: str, if_empty: str = "不能为空") -> int | None:
         if not isinstance(value, Scalar):
             self.problem(field, "应为整数")
             return None
         text = value.text.strip()
+        if value.value is None or not text:
+            self.problem(field, if_empty)
+            return None
+        if text.startswith(PLACEHOLDER_PREFIX):
+            self.problem(field, placeholder_message(text, field))
+            return None
         if re.fullmatch(r"0\d+", text):
             self.problem(
                 field,
@@ -96,7 +162,7 @@ class _Checker:
             )
             return None
         if isinstance(value.value, bool) or not re.fullmatch(r"-?\d+", text):
-            self.problem(field, f"应为整数，现在是“{text}”")
+            self.problem(field, f"应为整数，现在是{quoted(text)}")
             return None
         number = int(text)
         if number < 1:
@@ -108,13 +174,16 @@ class _Checker:
         if isinstance(value, Scalar) and type(value.value) is dt.date:
             return value.value
         text = value.text.strip() if isinstance(value, Scalar) else ""
+        if text.startswith(PLACEHOLDER_PREFIX):
+            self.problem(field, placeholder_message(text, field))
+            return None
         if ISO_DATE_RE.match(text):
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                self.problem(field, f"日期不存在：“{text}”")
+                self.problem(field, f"日期不存在：{quoted(text)}")
                 return None
-        self.problem(field, f"日期应写成 YYYY-MM-DD（如 2021-03-11），现在是“{text}”")
+        self.problem(field, f"日期应写成 YYYY-MM-DD（如 2021-03-11），现在是{quoted(text)}")
         return None
 
     def text_list(self, value, field: str) -> list[tuple[str, str]]:
@@ -150,7 +219,7 @@ def parse_bulletin(
     if not isinstance(data, dict):
         check.problem("", "前置信息应由“字段: 值”组成")
         return None, check.problems
-    check.unknown_keys(data, BULLETIN_KEYS, "")
+    check.unknown_keys(data, BULLETIN_KEYS, "", REQUIRED_KEYS)
 
     series = issue = date = issuer = None
     if (value := check.require(data, "series")) is not None:
@@ -167,7 +236,11 @@ def parse_bulletin(
         date = check.date(value, "date")
     if (value := check.require(data, "issuer")) is not None:
         issuer = check.text(value, "issuer")
-    title = check.text(data["title"], "title") if "title" in data else None
+    title = (
+        check.text(data["title"], "title", if_empty="不写标题时请删去这一行")
+        if "title" in data
+        else None
+    )
     draft = False
     if "draft" in data:
         draft_value = data["draft"]
@@ -185,7 +258,7 @@ def parse_bulletin(
     )
     corrections = _corrections(check, data["corrections"], date) if "corrections" in data else ()
     headings = body_headings(front.body, front.body_start_line, found_headings)
-    _match_headings(check, data, articles, headings)
+    _match_headings(check, data, articles, headings, front.body, front.body_start_line)
     _check_body_text(check, front.body, front.body_start_line)
 
     if errors(check.problems) or None in (series, issue, date, issuer) or articles is None:
@@ -225,27 +298,33 @@ def _articles(
         if not isinstance(entry, dict):
             check.problem(prefix, "应写 title、departments 和 topics")
             continue
-        check.unknown_keys(entry, ARTICLE_KEYS, f"{prefix}.")
+        check.unknown_keys(entry, ARTICLE_KEYS, f"{prefix}.", ("title", "departments", "topics"))
         title = departments = topics = None
         if (raw := check.require(entry, "title", f"{prefix}.")) is not None:
             title = check.text(raw, f"{prefix}.title")
         if (raw := check.require(entry, "departments", f"{prefix}.")) is not None:
-            departments = _lookup(check, raw, f"{prefix}.departments", registry.find_department)
+            departments = _lookup(
+                check, raw, f"{prefix}.departments", registry.find_department, "部门"
+            )
         if (raw := check.require(entry, "topics", f"{prefix}.")) is not None:
-            topics = _lookup(check, raw, f"{prefix}.topics", registry.find_topic)
+            topics = _lookup(check, raw, f"{prefix}.topics", registry.find_topic, "专题")
         if title and departments and topics:
             articles.append(Article(index + 1, title, departments, topics, sections.get(title, "")))
     return articles
 
 
-def _lookup(check: _Checker, raw, field: str, find) -> tuple:
+def _lookup(check: _Checker, raw, field: str, find, kind: str) -> tuple:
+    """Registry entries of a list of names; `kind`: what they are called (部门, 专题)."""
     found = []
     for item_field, name in check.text_list(raw, field):
         entry, message = find(name)
-        if entry is None:
+        if entry is None and LIST_SLIP_RE.search(name):
+            names = ", ".join(part.strip() for part in LIST_SLIP_RE.split(name) if part.strip())
+            check.problem(item_field, f"几个{kind}之间请用半角逗号分隔，写成 [{names}]")
+        elif entry is None:
             check.problem(item_field, message)
         elif entry in found:
-            check.problem(item_field, f"“{name}”写了两次", WARNING)
+            check.problem(item_field, f"{quoted(name)}写了两次", WARNING)
         else:
             found.append(entry)
     return tuple(found)
@@ -260,7 +339,11 @@ def _distribution(check: _Checker, value) -> Distribution | None:
         check.text(value["report_to"], "distribution.report_to") if "report_to" in value else ""
     )
     send_to = check.text(value["send_to"], "distribution.send_to") if "send_to" in value else ""
-    copies = check.integer(value["copies"], "distribution.copies") if "copies" in value else None
+    copies = (
+        check.integer(value["copies"], "distribution.copies", if_empty="不写份数时请删去这一行")
+        if "copies" in value
+        else None
+    )
     labels = {}
     for key, allowed in (("report_label", REPORT_LABELS), ("send_label", SEND_LABELS)):
         if key in value and (label := check.text(value[key], f"distribution.{key}")) is not None:
@@ -269,8 +352,9 @@ def _distribution(check: _Checker, value) -> Distribution | None:
             else:
                 check.problem(
                     f"distribution.{key}",
-                    f"“{label}”不能用作这一行的标签（可用：{'、'.join(allowed)}）"
-                    f"{did_you_mean(label, allowed)}",
+                    f"{quoted(label)}不能用作这一行的标签（可用：{'、'.join(allowed)}"
+                    + did_you_mean(label, allowed).replace("（", "；").replace("）", "")
+                    + "）",
                 )
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies, **labels)
 
@@ -283,7 +367,7 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
         if resolved is None:
             check.problem(field, message)
         elif any(a.source_path == resolved for a in found):
-            check.problem(field, f"“{written}”写了两次", WARNING)
+            check.problem(field, f"{quoted(written)}写了两次", WARNING)
         else:
             found.append(Attachment(resolved, written, check.lines.get(field, 1)))
     return tuple(found)
@@ -381,11 +465,16 @@ def _check_body_text(check: _Checker, body: str, first_line: int) -> None:
         return
     for number, line in enumerate(body.split("\n")):
         if PLACEHOLDER_PREFIX in line:
-            message = f"“{line.strip()[:20]}”是待填写的占位文字：请换成真实正文"
+            text = line.strip()
+            shown = text if len(text) <= 20 else f"{text[:20]}……"
+            what = "真实标题" if heading_text(text) is not None else "真实正文"
+            message = f"{quoted(shown)}还没有填写：请换成{what}"
             check.problems.append(Problem(check.path, first_line + number, "body", message))
 
 
-def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
+def _match_headings(
+    check: _Checker, data: dict, articles, headings, body: str = "", first_line: int = 1
+) -> None:
     raw_articles = data.get("articles")
     if not isinstance(raw_articles, list):
         return
@@ -403,23 +492,25 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
         if title in first_field:
             check.problem(
                 field,
-                f"“{title}”也是 {first_field[title]} 的标题：每篇文章要有自己的标题"
+                f"{quoted(title)}也是 {first_field[title]} 的标题：每篇文章要有自己的标题"
                 "（一篇文章分成两部分时，只写一项、一个“## ”标题）",
             )
         first_field.setdefault(title, field.removesuffix(".title"))
     seen_headings = set()
     for line, text in headings:
         if text in seen_headings and title_texts.count(text) < 2:
-            check.problems.append(Problem(check.path, line, "body", f"标题“## {text}”出现了两次"))
+            check.problems.append(
+                Problem(check.path, line, "body", f"标题{quoted(f'## {text}')}出现了两次")
+            )
         seen_headings.add(text)
     for field, title in titles:
         if title not in heading_texts:
             cut = [h for h in heading_texts if h.startswith(f"{title} #")]
             hint = (
-                f"（YAML 把“ #”当作注释的开头，标题被读成了“{title}”："
+                f"（YAML 把“ #”当作注释的开头，标题被读成了{quoted(title)}："
                 f'请加引号，写成 title: "{cut[0]}"）'
                 if cut
-                else _closest(title, heading_texts)
+                else _mistyped_heading(title, body, first_line) or _closest(title, heading_texts)
             )
             check.problem(field, f"正文中没有与这个标题一致的“## ”标题{hint}")
     for line, text in headings:
@@ -430,19 +521,49 @@ def _match_headings(check: _Checker, data: dict, articles, headings) -> None:
                     check.path,
                     line,
                     "body",
-                    f"标题“## {text}”在前置信息的 articles 中没有对应的文章{hint}",
+                    f"标题{quoted(f'## {text}')}在前置信息的 articles 中没有对应的文章{hint}",
                 )
             )
     matched_titles = [t for t in title_texts if t in heading_texts]
     matched_headings = [h for h in heading_texts if h in title_texts]
     # (A repeated heading is reported above, not again as an order.)
     if matched_titles != matched_headings and len(seen_headings) == len(headings):
-        check.problem("articles", "articles 的顺序与正文中“## ”标题的顺序不同")
+        # The first place where they differ names the article to move.
+        pairs = zip(matched_titles, matched_headings, strict=True)
+        position = next(i for i, (title, heading) in enumerate(pairs) if title != heading)
+        field = next(f for f, t in titles if t == matched_titles[position])
+        heading = matched_headings[position]
+        heading_line = next(line for line, text in headings if text == heading)
+        number = int(field.split("[")[1].split("]")[0]) + 1
+        check.problem(
+            field,
+            f"articles 的顺序与正文中“## ”标题的顺序不同：这一篇是 articles 的第 {number} 篇，"
+            f"正文中对应位置（第 {heading_line} 行）的标题却是{quoted(heading)}",
+        )
+
+
+# `##标题` (no space) and `＃＃ 标题` (full-width): not headings to Markdown.
+MISTYPED_HEADING_RE = re.compile(r"^(?P<marks>[#＃]{2})(?P<space> ?)(?P<text>.+?)\s*$")
+
+
+def _mistyped_heading(title: str, body: str, first_line: int) -> str:
+    """A hint naming the line where the title's heading is mistyped, or ""."""
+    if "##" not in body and "＃" not in body:
+        return ""
+    for number, line in enumerate(body.split("\n")):
+        match = MISTYPED_HEADING_RE.match(line)
+        if not match or match["text"].strip() != title:
+            continue
+        if "＃" in match["marks"]:
+            return f"（第 {first_line + number} 行的“{match['marks']}”是全角字符，请改用半角“##”）"
+        if not match["space"]:
+            return f"（第 {first_line + number} 行的“##”后面要有一个空格）"
+    return ""
 
 
 def _closest(value: str, candidates: list[str]) -> str:
     matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-    return f"（最接近的是“{matches[0]}”）" if matches else ""
+    return f"（最接近的是{quoted(matches[0])}）" if matches else ""
 
 
 def _is_empty(value) -> bool:

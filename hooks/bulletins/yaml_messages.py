@@ -37,11 +37,19 @@ PROBLEMS = [
     (re.compile(r"found character '\\t' that cannot start any token"), lambda m: "这里不能用 Tab"),
     (
         re.compile(r"found character '(.+)' that cannot start any token"),
-        lambda m: f"这里不能出现“{m[1]}”",
+        lambda m: f"这里不能出现“{m[1]}”（以“{m[1]}”开头的值请加引号）",
+    ),
+    (
+        re.compile(r"expected ',' or '(.)', but got '<stream end>'"),
+        lambda m: (
+            f"应为“,”或“{m[1]}”，却已到了前置信息的末尾（“{OPENING[m[1]]}”缺少配对的“{m[1]}”）"
+        ),
     ),
     (
         re.compile(r"expected ',' or '(.)', but got '(.+)'"),
-        lambda m: f"应为“,”或“{m[1]}”，却遇到{_found(m[2])}",
+        lambda m: (
+            f"应为“,”或“{m[1]}”，却遇到{_found(m[2])}（“{OPENING[m[1]]}”缺少配对的“{m[1]}”？）"
+        ),
     ),
     (
         re.compile(r"expected <block end>, but found '(.+)'"),
@@ -68,10 +76,17 @@ PROBLEMS = [
         lambda m: f"这里缺少值（遇到{_found(m[1])}）",
     ),
     (
-        re.compile(r"invalid indentation or unclosed '\[' or '\{'"),
-        lambda m: "缩进不对，或“[”“{”没有闭合",
+        re.compile(r"expected escape sequence of (\d) hexadecimal numbers, but found .+"),
+        lambda m: f"双引号里的“\\{ESCAPES[m[1]]}”不是有效的写法：路径请用“/”，或改用单引号",
     ),
+    (
+        re.compile(r"expected chomping or indentation indicators, but found .+"),
+        lambda m: "以“|”“>”开头的值请加引号",
+    ),
+    (re.compile(r"expected URI, but found .+"), lambda m: "以“!”开头的值请加引号"),
 ]
+OPENING = {"]": "[", "}": "{"}
+ESCAPES = {"2": "x", "4": "u", "8": "U"}  # PyYAML names the escape by its number of digits
 # PyYAML's `context`: what the error is inside of.
 CONTEXTS = {
     "while parsing a flow sequence": "方括号列表“[”",
@@ -86,20 +101,47 @@ CONTEXTS = {
 }
 
 
-def yaml_error_text(error: yaml.YAMLError, first_line: int) -> tuple[int, str]:
+# Contexts whose mark is the culprit (the key without its colon, the opening quote or bracket):
+# PyYAML's problem mark is where it gave up, often lines later.
+CULPRIT_CONTEXTS = {
+    "while scanning a simple key",
+    "while scanning a quoted scalar",
+    "while scanning a double-quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+}
+
+
+def yaml_error_text(error: yaml.YAMLError, first_line: int, yaml_text: str = "") -> tuple[int, str]:
     """(file line, what is wrong) of a PyYAML error; `first_line`: the file line of the YAML
-    text's first line (2 under a front matter's opening `---`); line 0 when PyYAML gives none."""
+    text's first line (2 under a front matter's opening `---`); line 0 when PyYAML gives none.
+    `yaml_text`: the text PyYAML read, to find the line of an unreadable character."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line = yaml_text.count("\n", 0, error.position) + first_line if yaml_text else 0
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return line, (
+            f"这一行有看不见的控制字符（U+{code:04X}，常见于从 Word 复制的文字）：请删去后重新输入"
+        )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + first_line if mark else 0
     problem = getattr(error, "problem", None)
     if problem is None:
-        return line, str(error)
+        return line, _one_line(str(error))
     reason = next(
         (chinese(match) for pattern, chinese in PROBLEMS if (match := pattern.fullmatch(problem))),
         problem,  # PyYAML's own words rather than none
     )
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
-    if context and context_mark and context_mark.line + first_line != line:
-        where = CONTEXTS.get(context, context)
-        reason += f"（{where}从第 {context_mark.line + first_line} 行开始）"
-    return line, reason
+    if context in CULPRIT_CONTEXTS and context_mark:
+        line = context_mark.line + first_line
+    elif context and context_mark and context_mark.line + first_line != line:
+        top_level = context == "while parsing a block mapping" and context_mark.column == 0
+        if not top_level:  # "the fields start on line 2" says nothing
+            where = CONTEXTS.get(context, context)
+            reason += f"（{where}从第 {context_mark.line + first_line} 行开始）"
+    return line, _one_line(reason)
+
+
+def _one_line(text: str) -> str:
+    """One problem, one line: PyYAML's own words may span two."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())

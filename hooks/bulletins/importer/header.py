@@ -150,7 +150,7 @@ def _read_line(header: Header, line: SourceLine) -> bool:
     if header.date is None and (match := DATE_RE.search(rest)):
         date = parse_date(match)
         if date is None:
-            header.date_notes.append((line.number, f"日期不存在：“{match[0]}”"))
+            header.date_notes.append((line.number, f"原稿的日期“{match[0]}”不存在"))
         header.date = date
         rest = rest.replace(match[0], "")
         found = True

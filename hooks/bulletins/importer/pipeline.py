@@ -100,14 +100,14 @@ def import_text(
         warn(
             line.number,
             "distribution",
-            f"“{line.text}”不属于报送栏的任何一项（报/发/共印）：没有导入",
+            f"“{line.text}”不属于报送范围的任何一项（报/发/共印）：没有导入",
         )
     for line, printed, shown in footer.relabelled:
         warn(
             line.number,
             "distribution",
-            f"“{printed}：”在网站上显示在“{shown}：”下（网站的报送栏只有向上报、向外发两行）："
-            "请核对这是否符合原件的意思",
+            f"原件“{printed}：”一行的单位在网站上并入“{shown}：”一行"
+            "（网站的报送范围只有“报”“发”两行）：请核对是否符合原件",
         )
     blocks = blocks_of(rest[:footer_start])
     if not contents.titles and len(blocks) == 1 and len(blocks[0]) > 3:
@@ -153,7 +153,7 @@ def _report_differing_entries(contents: Contents, titles: set[str], warn) -> Non
             warn(
                 differing.line.number,
                 "contents",
-                f"目录里有“{differing.entry}”，但正文中相应的位置没有像它的标题："
+                f"目录里有“{differing.entry}”，但正文中对应位置找不到与它相近的标题："
                 f"这一篇被当作{read_as}；请加上它的“## ”标题和 articles 中的一项",
                 ERROR,
             )
@@ -218,7 +218,7 @@ def _without_running_heads(rest, content, titles, dropped, warn) -> list[SourceL
             warn(
                 line.number,
                 "body",
-                f"“{line.text}”重复出现多次：已当作页眉去掉",
+                f"“{line.text}”出现了多次：已当作页眉去掉",
             )
         else:
             kept.append(line)
@@ -238,9 +238,9 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
     if header.issue is None:
         warn(first_line, "issue", "没有找到期号（第N期）：请填写 issue")
     for line, note in header.date_notes:
-        warn(line, "date", f"{note}：请填写 date（YYYY-MM-DD）")
+        warn(line, "date", f"{note}：请核对原件，填写 date（如 2021-03-11）")
     if header.date is None and not header.date_notes:
-        warn(first_line, "date", "没有找到日期：请填写 date（YYYY-MM-DD）")
+        warn(first_line, "date", "没有找到日期：请填写 date（如 2021-03-11）")
     if header.issuer is None:
         warn(first_line, "issuer", "没有找到编印单位：请填写 issuer")
 
