@@ -66,7 +66,7 @@ def test_a_bulletin_saved_as_gbk_stops_the_build_with_its_line(fixture_site):
 
     assert result.returncode != 0
     assert (
-        f"docs/bulletins/2021/gzjb-010.md:{first_chinese_line}: encoding: 文件不是 UTF-8 文本"
+        f"docs/bulletins/2021/gzjb-010.md:{first_chinese_line}: 编码: 文件不是 UTF-8 文本"
         "（看起来是 GBK/GB18030 编码，即记事本的“ANSI”）：请打开它，另存为 UTF-8"
     ) in result.output
     assert "Traceback" not in result.output

@@ -129,7 +129,7 @@ def test_check_content_names_a_file_saved_as_gbk_instead_of_crashing(tmp_path, c
         + 1
     )
     assert (
-        f"{saved.as_posix()}:{line}: encoding: 文件不是 UTF-8 文本"
+        f"{saved.as_posix()}:{line}: 编码: 文件不是 UTF-8 文本"
         "（看起来是 GBK/GB18030 编码，即记事本的“ANSI”）：请打开它，另存为 UTF-8"
     ) in err
     assert "检查了 1 个简报文件：1 处错误" in err
@@ -271,7 +271,7 @@ def test_import_exits_1_when_a_contents_entry_has_no_title_in_the_text(tmp_path,
     assert import_bulletin.main([str(raw), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert (
-        "第9期.txt:13: contents: 目录里有“司法部门行动起来”，但正文中对应位置找不到与它相近的标题"
+        "第9期.txt:13: 目录: 目录里有“司法部门行动起来”，但正文中对应位置找不到与它相近的标题"
         in err
     )
     assert (tmp_path / "out" / "bulletins" / "2021" / "gzjb-009.md").exists()

@@ -283,7 +283,7 @@ def test_an_article_missing_from_the_contents_is_reported_where_it_starts(regist
     result = import_text(text, registry, "in.txt", "in")
     assert "\n\n东昌府区推进背街小巷整治\n\n" in result.markdown
     assert (
-        "in.txt:12: 警告: body: “东昌府区推进背街小巷整治”像标题一样单独成行，但目录里没有："
+        "in.txt:12: 警告: 正文: “东昌府区推进背街小巷整治”像标题一样单独成行，但目录里没有："
         "如果它是一篇文章，请把它改成“## ”标题，并在 articles 中加上一项；如果是小标题，不用改"
     ) in [str(w) for w in result.warnings]
 
@@ -771,7 +771,7 @@ def test_a_repeated_line_and_an_unread_footer_line_are_said_plainly(registry):
         "内部资料\n\n正文三。\n\n内部资料\n\n共印10份 此件公开\n报：市文明办\n"
     )
     warnings = [str(p) for p in import_text(text, registry, "in.txt", "in").warnings]
-    assert "in.txt:9: 警告: body: “内部资料”出现了多次：已当作页眉去掉" in warnings
+    assert "in.txt:9: 警告: 正文: “内部资料”出现了多次：已当作页眉去掉" in warnings
     assert (
         "in.txt:19: 警告: distribution: “共印10份 此件公开”不属于报送范围的任何一项（报/发/共印）：没有导入"
     ) in warnings

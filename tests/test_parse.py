@@ -146,7 +146,7 @@ def test_article_without_heading_and_heading_without_article():
     _, problems = parse(text)
     assert lines_of(problems) == [
         "docs/b.md:7: articles[0].title: 正文中没有与这个标题一致的“## ”标题（最接近的是“市住建局开展消防车通道专项整治行动”）",
-        "docs/b.md:12: body: 标题“## 市住建局开展消防车通道专项整治行动”在前置信息的 articles 中没有对应的文章（最接近的是“市住建局开展消防车通道专项整治”）",
+        "docs/b.md:12: 正文: 标题“## 市住建局开展消防车通道专项整治行动”在前置信息的 articles 中没有对应的文章（最接近的是“市住建局开展消防车通道专项整治”）",
     ]
 
 
@@ -157,7 +157,7 @@ def test_placeholder_left_in_the_body_is_an_error_on_its_line():
     # new_bulletin.py writes `待填写：正文` under each heading; it must not reach the site.
     bulletin, problems = parse(bulletin_text(body=f"\n## {TITLE}\n\n待填写：正文\n"))
     assert bulletin is None
-    assert lines_of(problems) == ["docs/b.md:14: body: “待填写：正文”还没有填写：请换成真实正文"]
+    assert lines_of(problems) == ["docs/b.md:14: 正文: “待填写：正文”还没有填写：请换成真实正文"]
 
 
 def test_a_lead_paragraph_before_the_first_heading_is_allowed():
@@ -234,7 +234,7 @@ def test_a_repeated_heading_is_reported_on_its_line_not_as_an_order():
     )
     bulletin, problems = parse(text)
     assert bulletin is None
-    assert lines_of(problems) == ["docs/b.md:23: body: 标题“## 甲”出现了两次"]
+    assert lines_of(problems) == ["docs/b.md:23: 正文: 标题“## 甲”出现了两次"]
 
 
 def test_a_key_behind_a_full_width_space_is_named_as_an_indent_not_an_unknown_key():
@@ -405,8 +405,8 @@ def test_placeholders_in_the_body_name_a_heading_and_cut_long_text():
     )
     _, problems = parse(bulletin_text(body=body))
     assert [line for line in lines_of(problems) if "还没有填写" in line] == [
-        "docs/b.md:14: body: “## 待填写：标题”还没有填写：请换成真实标题",
-        "docs/b.md:16: body: “待填写：正文待填写：正文待填写：正文待填……”还没有填写：请换成真实正文",
+        "docs/b.md:14: 正文: “## 待填写：标题”还没有填写：请换成真实标题",
+        "docs/b.md:16: 正文: “待填写：正文待填写：正文待填写：正文待填……”还没有填写：请换成真实正文",
     ]
 
 
@@ -417,6 +417,6 @@ def test_a_value_with_chinese_quotes_is_quoted_with_corner_brackets():
     )
     _, problems = parse(text)
     assert lines_of(problems)[1] == (
-        "docs/b.md:12: body: 标题“## 郭建民调研全国文明城市创建工作”在前置信息的 articles 中"
+        "docs/b.md:12: 正文: 标题“## 郭建民调研全国文明城市创建工作”在前置信息的 articles 中"
         "没有对应的文章（最接近的是「“郭建民调研”全国文明城市创建工作」）"
     )

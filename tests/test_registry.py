@@ -65,7 +65,7 @@ def test_a_registry_saved_as_gbk_is_named_not_a_traceback(tmp_path):
     (tmp_path / "departments.yml").write_bytes("# 部门\n- id: one\n  name: 甲局\n".encode("gbk"))
     _, problems = load_registry(str(tmp_path), "data")
     assert [str(p) for p in problems] == [
-        "data/departments.yml:1: encoding: 文件不是 UTF-8 文本（看起来是 GBK/GB18030 编码，"
+        "data/departments.yml:1: 编码: 文件不是 UTF-8 文本（看起来是 GBK/GB18030 编码，"
         "即记事本的“ANSI”）：请打开它，另存为 UTF-8"
     ]
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+# Problems of what is not a front matter field are named in the editor's words; a field path
+# (articles[2].title) is shown as typed, since that is what the editor looks for.
+FIELD_LABELS = {"body": "正文", "encoding": "编码", "contents": "目录"}
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
-        field = f" {self.field}:" if self.field else ""
+        shown = FIELD_LABELS.get(self.field, self.field)
+        field = f" {shown}:" if shown else ""
         prefix = " 警告:" if self.severity == WARNING else ""
         return f"{location}:{prefix}{field} {self.message}"
 
