@@ -48,11 +48,8 @@ def missing_attachments(
             hint = did_you_mean(
                 attachment.written, [posixpath.relpath(c, folder) for c in candidates]
             )
-            problems.append(
-                Problem(f"{docs_prefix}/{bulletin.source_path}", attachment.line,
-                        f"attachments[{index}]",
-                        f"找不到文件：{docs_prefix}/{attachment.source_path}{hint}")
-            )  # fmt: skip
+            message = f"找不到文件：{docs_prefix}/{attachment.source_path}{hint}"
+            problems.append(_problem(bulletin, index, message, docs_prefix))
     return problems
 
 
@@ -79,12 +76,15 @@ def misnamed_attachments(
             signature, kind = SIGNATURES[suffix]
             if start is None or start.startswith(signature):
                 continue
-            problems.append(
-                Problem(f"{docs_prefix}/{bulletin.source_path}", attachment.line,
-                        f"attachments[{index}]",
-                        f"“{attachment.written}”的内容不是 {kind} 文件：{_advice(start)}")
-            )  # fmt: skip
+            message = f"“{attachment.written}”的内容不是 {kind} 文件：{_advice(start)}"
+            problems.append(_problem(bulletin, index, message, docs_prefix))
     return problems
+
+
+def _problem(bulletin: Bulletin, index: int, message: str, docs_prefix: str) -> Problem:
+    """A problem of the bulletin's attachment `index`, on the line that declares it."""
+    line = bulletin.attachments[index].line
+    return Problem(f"{docs_prefix}/{bulletin.source_path}", line, f"attachments[{index}]", message)
 
 
 def _advice(start: bytes) -> str:

@@ -293,11 +293,7 @@ def _articles(
         check.problem("articles", "应为文章列表（每篇写 title、departments、topics）")
         return None
     articles = []
-    for index, entry in enumerate(value):
-        prefix = f"articles[{index}]"
-        if not isinstance(entry, dict):
-            check.problem(prefix, "应写 title、departments 和 topics")
-            continue
+    for index, prefix, entry in _entries(check, value, "articles", "title、departments 和 topics"):
         check.unknown_keys(entry, ARTICLE_KEYS, f"{prefix}.", ("title", "departments", "topics"))
         title = departments = topics = None
         if (raw := check.require(entry, "title", f"{prefix}.")) is not None:
@@ -373,17 +369,24 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
     return tuple(found)
 
 
+def _entries(check: _Checker, items: list, field: str, keys: str):
+    """(index, field path, mapping) of each entry of a list of mappings; any other entry is a
+    problem that names the `keys` it should have."""
+    for index, entry in enumerate(items):
+        prefix = f"{field}[{index}]"
+        if isinstance(entry, dict):
+            yield index, prefix, entry
+        else:
+            check.problem(prefix, f"应写 {keys}")
+
+
 def _corrections(check: _Checker, value, issue_date: dt.date | None) -> tuple[Correction, ...]:
     """Each with its date (not before the issue's) and what was corrected; oldest first."""
     if not isinstance(value, list) or not value:
         check.problem("corrections", "应为更正列表（每项写 date 和 note）")
         return ()
     found = []
-    for index, entry in enumerate(value):
-        prefix = f"corrections[{index}]"
-        if not isinstance(entry, dict):
-            check.problem(prefix, "应写 date 和 note")
-            continue
+    for _, prefix, entry in _entries(check, value, "corrections", "date 和 note"):
         check.unknown_keys(entry, CORRECTION_KEYS, f"{prefix}.")
         date = note = None
         if (raw := check.require(entry, "date", f"{prefix}.")) is not None:
