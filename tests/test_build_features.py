@@ -102,3 +102,18 @@ def test_a_corrected_issue_says_so_on_its_page_in_the_catalog_and_the_sitemap(fi
     ]
     sitemap = (fixture_site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "bulletins/2021/gzjb-010/</loc>\n         <lastmod>2021-04-02</lastmod>" in sitemap
+
+
+def test_a_combined_issue_is_shown_as_printed(fixture_site):
+    fixture_site.add("bulletins/2021/gzjb-003.md", bulletin_text(issue="3", extra="issue_to: 4"))
+    result = fixture_site.build()
+    assert result.returncode == 0, result.output
+
+    html = page_file(fixture_site.site_dir, "bulletins/2021/gzjb-003/").read_text(encoding="utf-8")
+    assert '<span class="bulletin-masthead__number">第3-4期（合刊）</span>' in html
+    assert "<title>工作简报 2021年第3-4期" in html
+    housing = page_file(fixture_site.site_dir, "departments/housing/").read_text(encoding="utf-8")
+    assert "工作简报 第3-4期</a>" in housing
+    catalog = json.loads((fixture_site.site_dir / "catalog.json").read_text(encoding="utf-8"))
+    entry = next(b for b in catalog["bulletins"] if b["url"] == "bulletins/2021/gzjb-003/")
+    assert (entry["issue"], entry["issue_to"]) == (3, 4)

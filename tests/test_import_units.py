@@ -775,3 +775,18 @@ def test_a_repeated_line_and_an_unread_footer_line_are_said_plainly(registry):
     assert (
         "in.txt:19: 警告: distribution: “共印10份 此件公开”不属于报送范围的任何一项（报/发/共印）：没有导入"
     ) in warnings
+
+
+@pytest.mark.parametrize("printed", ["第3-4期", "第3、4期合刊", "第3—4期（合刊）", "第三-四期"])
+def test_a_combined_issue_is_read_with_both_numbers(printed):
+    header = read_header(lines(f"工作简报\n{printed}\n2021年3月11日"), SERIES)
+    assert (header.issue, header.issue_to) == (3, 4)
+
+
+def test_a_combined_issue_is_written_with_issue_to(registry):
+    text = (
+        "工作简报\n\n第3-4期（合刊）\n\n聊城市创建全国文明城市工作办公室　　2021年3月11日\n\n"
+        "市住建局开展消防车通道集中清理\n\n市住建局组织开展住宅小区消防车通道集中清理行动。\n"
+    )
+    markdown = import_text(text, registry, "in.txt", "in").markdown
+    assert "\nissue: 3\nissue_to: 4\n" in markdown

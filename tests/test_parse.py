@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from bulletins.collection import Source, load_bulletins
 from bulletins.parse import body_headings, parse_bulletin, split_sections
 from conftest import SEED_BULLETIN
 from helpers import bulletin_text, real_registry
@@ -420,3 +421,36 @@ def test_a_value_with_chinese_quotes_is_quoted_with_corner_brackets():
         "docs/b.md:12: 正文: 标题“## 郭建民调研全国文明城市创建工作”在前置信息的 articles 中"
         "没有对应的文章（最接近的是「“郭建民调研”全国文明城市创建工作」）"
     )
+
+
+def test_a_combined_issue_takes_both_numbers():
+    bulletin, problems = parse(bulletin_text(issue="3", extra="issue_to: 4"))
+    assert problems == []
+    assert (bulletin.issue, bulletin.issue_to, bulletin.number_text) == (3, 4, "第3-4期")
+    assert bulletin.title == "工作简报 2021年第3-4期"
+    assert bulletin.keys == [("gzjb", 2021, 3), ("gzjb", 2021, 4)]
+
+
+def test_issue_to_must_come_after_issue():
+    bulletin, problems = parse(bulletin_text(issue="3", extra="issue_to: 3"))
+    assert bulletin is None
+    assert lines_of(problems) == [
+        "docs/b.md:10: issue_to: 合刊的最后一期应大于 issue（3），如 issue: 3、issue_to: 4"
+    ]
+
+
+def test_a_combined_issue_and_a_file_for_one_of_its_numbers_are_both_named():
+    combined = Source(
+        "bulletins/2021/gzjb-003.md", "docs/bulletins/2021/gzjb-003.md",
+        bulletin_text(issue="3", extra="issue_to: 4"),
+    )  # fmt: skip
+    single = Source(
+        "bulletins/2021/gzjb-004.md", "docs/bulletins/2021/gzjb-004.md", bulletin_text(issue="4")
+    )
+    _, problems = load_bulletins([combined, single], real_registry())
+    assert [str(p) for p in problems] == [
+        "docs/bulletins/2021/gzjb-003.md:3: issue: docs/bulletins/2021/gzjb-004.md 也是工作简报 "
+        "2021年第4期：一期只能有一个文件",
+        "docs/bulletins/2021/gzjb-004.md:3: issue: docs/bulletins/2021/gzjb-003.md 也是工作简报 "
+        "2021年第4期：一期只能有一个文件",
+    ]

@@ -83,6 +83,7 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
         "series": bulletin.series.name,
         "series_id": bulletin.series.id,
         "issue": bulletin.issue,
+        "issue_to": bulletin.issue_to,
         "total_issue": bulletin.total_issue,
         "date": bulletin.date.isoformat(),
         "issuer": bulletin.issuer,

@@ -77,7 +77,8 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
     problems = []
     by_key: dict[tuple, list[Bulletin]] = defaultdict(list)
     for bulletin in bulletins:
-        by_key[bulletin.key].append(bulletin)
+        for key in bulletin.keys:  # a combined issue (合刊) takes each of its numbers
+            by_key[key].append(bulletin)
     for (_, year, issue), claimants in by_key.items():
         if len(claimants) < 2:
             continue
@@ -97,7 +98,7 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
     for bulletin in bulletins:
         expected = canonical_source_path(bulletin.series, bulletin.date, bulletin.issue)
         if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:
-            issue_name = f"{bulletin.series.name} {bulletin.date.year}年第{bulletin.issue}期"
+            issue_name = f"{bulletin.series.name} {bulletin.date.year}年{bulletin.number_text}"
             problems.append(
                 Problem(
                     display.get(bulletin.source_path, bulletin.source_path),

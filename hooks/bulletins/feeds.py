@@ -75,7 +75,7 @@ def department_feed(
         url = site.absolute(links.article(ref))
         bulletin = ref.bulletin
         summary = (
-            f"<p>{html.escape(bulletin.series.name)} 第{bulletin.issue}期 · "
+            f"<p>{html.escape(bulletin.series.name)} {bulletin.number_text} · "
             f"{chinese_date(bulletin.date)} · {html.escape(bulletin.issuer)}</p>"
         )
         categories = [(t.id, t.name) for t in ref.article.topics]

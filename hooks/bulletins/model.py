@@ -94,6 +94,18 @@ class Bulletin:
     attachments: tuple[Attachment, ...] = ()
     body: str = ""  # the Markdown below the front matter, which MkDocs is given to convert
     corrections: tuple[Correction, ...] = ()  # oldest first
+    issue_to: int | None = None  # a combined issue (合刊) 第3-4期: 4; its file and URL take 3
+
+    @property
+    def number_text(self) -> str:
+        """第9期, or 第3-4期 for a combined issue."""
+        return issue_number_text(self.issue, self.issue_to)
+
+    @property
+    def keys(self) -> list[tuple[str, int, int]]:
+        """(series, year, issue) of every number the issue takes: two files cannot share one."""
+        last = self.issue_to or self.issue
+        return [(self.series.id, self.year, number) for number in range(self.issue, last + 1)]
 
     @property
     def last_changed(self) -> dt.date:
@@ -107,6 +119,10 @@ class Bulletin:
     @property
     def key(self) -> tuple[str, int, int]:
         return (self.series.id, self.year, self.issue)
+
+
+def issue_number_text(issue: int, issue_to: int | None = None) -> str:
+    return f"第{issue}-{issue_to}期" if issue_to else f"第{issue}期"
 
 
 def canonical_source_path(series: Series, date: dt.date, issue: int) -> str:

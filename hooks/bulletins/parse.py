@@ -16,6 +16,7 @@ from .model import (
     Bulletin,
     Correction,
     Distribution,
+    issue_number_text,
 )
 from .problems import WARNING, Problem, did_you_mean, errors
 from .registry import Registry
@@ -23,7 +24,7 @@ from .yaml_scalars import Scalar, scalar_text
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft", "attachments", "corrections",
+    "draft", "attachments", "corrections", "issue_to",
 }  # fmt: skip
 REQUIRED_KEYS = ("series", "issue", "date", "issuer", "articles")
 ARTICLE_KEYS = {"title", "departments", "topics"}
@@ -232,6 +233,13 @@ def parse_bulletin(
     total_issue = (
         check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
     )
+    issue_to = check.integer(data["issue_to"], "issue_to") if "issue_to" in data else None
+    if issue_to is not None and issue is not None and issue_to <= issue:
+        check.problem(
+            "issue_to",
+            f"合刊的最后一期应大于 issue（{issue}），如 issue: {issue}、issue_to: {issue + 1}",
+        )
+        issue_to = None
     if (value := check.require(data, "date")) is not None:
         date = check.date(value, "date")
     if (value := check.require(data, "issuer")) is not None:
@@ -269,7 +277,8 @@ def parse_bulletin(
         issue=issue,
         date=date,
         issuer=issuer,
-        title=title or f"{series.name} {date.year}年第{issue}期",  # numbers restart each year
+        # Numbers restart each year: the title carries it.
+        title=title or f"{series.name} {date.year}年{issue_number_text(issue, issue_to)}",
         articles=tuple(articles),
         distribution=distribution,
         total_issue=total_issue,
@@ -278,6 +287,7 @@ def parse_bulletin(
         attachments=attachments,
         body=front.body,
         corrections=corrections,
+        issue_to=issue_to,
     )
     return bulletin, check.problems
 

@@ -72,7 +72,7 @@ def search_documents(bulletins: Iterable[Bulletin], links: Links) -> list[Search
                     id=len(documents),
                     url=links.article(ArticleRef(bulletin, article)),
                     title=article.title,
-                    bulletin_title=f"{bulletin.series.name} {bulletin.year}年第{bulletin.issue}期",
+                    bulletin_title=f"{bulletin.series.name} {bulletin.year}年{bulletin.number_text}",
                     date=bulletin.date.isoformat(),
                     departments=tuple(d.id for d in article.departments),
                     topics=tuple(t.id for t in article.topics),

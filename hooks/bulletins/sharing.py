@@ -13,7 +13,7 @@ DESCRIPTION_LIMIT = 160  # characters; chat previews and search results cut long
 
 def bulletin_description(bulletin: Bulletin) -> str:
     """「工作简报 第9期（2021年3月11日）：title；title；…」, cut at a title boundary."""
-    head = f"{bulletin.series.name} 第{bulletin.issue}期（{chinese_date(bulletin.date)}）："
+    head = f"{bulletin.series.name} {bulletin.number_text}（{chinese_date(bulletin.date)}）："
     text = head
     for position, article in enumerate(bulletin.articles):
         piece = ("；" if position else "") + article.title

@@ -21,9 +21,11 @@ NUMBER = r"[0-9０-９〇○零一二两三四五六七八九十百千]+"
 YEAR_DIGITS = r"[0-9〇○Ｏ零一二三四五六七八九]{4}"
 SMALL_NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
 
-# 第9期, 〔2021〕第3期, 2021年第17期 (the year is the date's business: only the number is read).
+# 第9期, 〔2021〕第3期, 2021年第17期 (the year is the date's business: only the number is read);
+# a combined issue (合刊): 第3-4期, 第3、4期合刊, 第3—4期（合刊）.
 ISSUE_RE = re.compile(
-    rf"(?:[〔\[［(（]\d{{4}}[〕\]］)）]\s*|{YEAR_DIGITS}\s*年\s*)?第\s*(?P<issue>{NUMBER})\s*期"
+    rf"(?:[〔\[［(（]\d{{4}}[〕\]］)）]\s*|{YEAR_DIGITS}\s*年\s*)?第\s*(?P<issue>{NUMBER})\s*"
+    rf"(?:[-－—–~～、]\s*(?P<issue_to>{NUMBER})\s*)?期(?:\s*[(（]?\s*合刊\s*[)）]?)?"
 )
 TOTAL_ISSUE_RE = re.compile(rf"[(（]?\s*总\s*第\s*(?P<total>{NUMBER})\s*期\s*[)）]?")
 DATE_RE = re.compile(
@@ -49,6 +51,7 @@ class Header:
     series_name: str | None = None  # as found in the registry
     masthead: str | None = None  # the masthead line's title word, e.g. 创城动态
     issue: int | None = None
+    issue_to: int | None = None  # the last number of a combined issue (合刊)
     total_issue: int | None = None
     issuer: str | None = None
     date: dt.date | None = None
@@ -139,6 +142,7 @@ def _read_numbers(header: Header, text: str) -> bool:
         found = True
     if match := ISSUE_RE.search(text):
         header.issue = chinese_number(match["issue"])
+        header.issue_to = chinese_number(match["issue_to"]) if match["issue_to"] else None
         found = True
     return found
 

@@ -268,6 +268,7 @@ def _draft(header, elements: list[Element], registry: Registry, warn) -> Bulleti
         articles=articles,
         body=[(e.kind, e.text) for e in elements],
         total_issue=header.total_issue,
+        issue_to=header.issue_to,
     )
 
 

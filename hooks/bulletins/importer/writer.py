@@ -37,6 +37,7 @@ class BulletinDraft:
     articles: list[ArticleDraft]
     body: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) in order
     total_issue: int | None = None
+    issue_to: int | None = None  # a combined issue (合刊)
     report_to: str = ""
     send_to: str = ""
     copies: int | None = None
@@ -71,6 +72,8 @@ def flow_list(values: list[str]) -> str:
 
 def front_matter(draft: BulletinDraft) -> str:
     lines = ["---", f"series: {yaml_scalar(draft.series)}", f"issue: {yaml_scalar(draft.issue)}"]
+    if draft.issue_to is not None:
+        lines.append(f"issue_to: {draft.issue_to}")
     if draft.total_issue is not None:
         lines.append(f"total_issue: {draft.total_issue}")
     lines += [f"date: {yaml_scalar(draft.date)}", f"issuer: {yaml_scalar(draft.issuer)}"]
