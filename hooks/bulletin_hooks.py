@@ -37,6 +37,7 @@ from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
+from bulletins.redirects import redirect_pages
 from bulletins.registry import REGISTRY_STOP, load_registry
 from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
@@ -253,6 +254,8 @@ def read_bulletins(files: Files, config) -> None:
             config, SEARCH_PAGE, content=search_page_markdown(), inclusion=InclusionLevel.NOT_IN_NAV
         )
     )
+    for path, content in redirect_pages(bulletins, config.use_directory_urls).items():
+        files.append(File.generated(config, path, content=content))
     config.nav = plan.nav
     feeds = {}
     if is_absolute_site_url(config.site_url):  # not in the offline copy, which has no address

@@ -73,6 +73,27 @@ def load_bulletins(
     return bulletins, sorted_problems(problems)
 
 
+def _moved_from_problems(bulletins: list[Bulletin], display: dict[str, str]) -> list[Problem]:
+    """A former file is another issue's file now, or two issues name the same former file:
+    either way its URL cannot lead on to one issue."""
+    current = {b.source_path for b in bulletins}
+    claimed: dict[str, Bulletin] = {}
+    problems = []
+    for bulletin in bulletins:
+        for former in bulletin.moved_from:
+            if former in current:
+                message = f"“{former}”是另一期现在的文件，它的网址不能转到本期"
+            elif former in claimed:
+                other = display.get(claimed[former].source_path, claimed[former].source_path)
+                message = f"{other} 也写了“{former}”：原来的文件只能属于一期"
+            else:
+                claimed[former] = bulletin
+                continue
+            path = display.get(bulletin.source_path, bulletin.source_path)
+            problems.append(Problem(path, bulletin.issue_line, "moved_from", message))
+    return problems
+
+
 def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> list[Problem]:
     problems = []
     by_key: dict[tuple, list[Bulletin]] = defaultdict(list)
@@ -95,6 +116,7 @@ def _cross_file_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
                     f"{others} 也是{bulletin.series.name} {year}年第{issue}期：一期只能有一个文件",
                 )
             )
+    problems += _moved_from_problems(bulletins, display)
     for bulletin in bulletins:
         expected = canonical_source_path(bulletin.series, bulletin.date, bulletin.issue)
         if bulletin.source_path != expected and len(by_key[bulletin.key]) == 1:

@@ -95,6 +95,9 @@ class Bulletin:
     body: str = ""  # the Markdown below the front matter, which MkDocs is given to convert
     corrections: tuple[Correction, ...] = ()  # oldest first
     issue_to: int | None = None  # a combined issue (合刊) 第3-4期: 4; its file and URL take 3
+    # Files the issue had before its date or number was corrected, e.g. bulletins/2021/gzjb-009.md:
+    # their URLs lead on to its page (redirects.py).
+    moved_from: tuple[str, ...] = ()
 
     @property
     def number_text(self) -> str:

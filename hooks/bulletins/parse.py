@@ -24,7 +24,7 @@ from .yaml_scalars import Scalar, scalar_text
 
 BULLETIN_KEYS = {
     "series", "issue", "total_issue", "date", "issuer", "title", "articles", "distribution",
-    "draft", "attachments", "corrections", "issue_to",
+    "draft", "attachments", "corrections", "issue_to", "moved_from",
 }  # fmt: skip
 REQUIRED_KEYS = ("series", "issue", "date", "issuer", "articles")
 ARTICLE_KEYS = {"title", "departments", "topics"}
@@ -40,6 +40,8 @@ ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
 # e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
 PLACEHOLDER_PREFIX = "待填写"
+# Where a bulletin's file can have been: its URL is made from it (model.canonical_source_path).
+BULLETIN_PATH_RE = re.compile(r"^bulletins/\d{4}/[a-z0-9-]+-\d{3}\.md$")
 # What to write instead of a placeholder in a field that is not free text.
 PLACEHOLDER_HINTS = {
     "issue": "期号，如 10",
@@ -265,6 +267,7 @@ def parse_bulletin(
         _attachments(check, data["attachments"], source_path) if "attachments" in data else ()
     )
     corrections = _corrections(check, data["corrections"], date) if "corrections" in data else ()
+    moved_from = _moved_from(check, data["moved_from"], source_path) if "moved_from" in data else ()
     headings = body_headings(front.body, front.body_start_line, found_headings)
     _match_headings(check, data, articles, headings, front.body, front.body_start_line)
     _check_body_text(check, front.body, front.body_start_line)
@@ -288,6 +291,7 @@ def parse_bulletin(
         body=front.body,
         corrections=corrections,
         issue_to=issue_to,
+        moved_from=moved_from,
     )
     return bulletin, check.problems
 
@@ -376,6 +380,22 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
             check.problem(field, f"{quoted(written)}写了两次", WARNING)
         else:
             found.append(Attachment(resolved, written, check.lines.get(field, 1)))
+    return tuple(found)
+
+
+def _moved_from(check: _Checker, value, source_path: str) -> tuple[str, ...]:
+    """The files the issue had before (under docs/, as the file-name check named them)."""
+    found = []
+    for field, written in check.text_list(value, "moved_from"):
+        path = written.removeprefix("docs/")
+        if not BULLETIN_PATH_RE.match(path):
+            check.problem(
+                field, f"{quoted(written)}应写本期原来的文件，如 bulletins/2021/gzjb-009.md"
+            )
+        elif path == source_path:
+            check.problem(field, f"{quoted(written)}就是本期现在的文件")
+        elif path not in found:
+            found.append(path)
     return tuple(found)
 
 
