@@ -114,19 +114,14 @@ def read_tree(directory: Path) -> dict[str, bytes]:
 SOURCE_FOLDER = "source"  # catalog.json's "source" paths, e.g. docs/bulletins/2021/gzjb-009.md
 
 
-def preserved_sources(project: Path) -> dict[str, bytes]:
-    """The bulletins' Markdown and the registries, the form the site is rebuilt from, under
-    source/ (the attachments are in the site already)."""
-    docs = project / "docs"
-    paths = sorted(
-        [*(docs / "bulletins").rglob("*.md"), *(docs / "_data").glob("*.yml")],
-        key=lambda p: p.relative_to(project).as_posix(),
+def preserved_sources(project: Path, catalog: dict) -> dict[str, bytes]:
+    """The Markdown of the bulletins the copy publishes (the catalog's: no drafts) and the
+    registries, the form the site is rebuilt from, under source/ (attachments are in the site)."""
+    paths = [bulletin["source"] for bulletin in catalog["bulletins"]]
+    paths += sorted(
+        p.relative_to(project).as_posix() for p in (project / "docs/_data").glob("*.yml")
     )
-    return {
-        f"{SOURCE_FOLDER}/{p.relative_to(project).as_posix()}": p.read_bytes()
-        for p in paths
-        if not any(part.startswith(".") for part in p.relative_to(docs).parts)
-    }
+    return {f"{SOURCE_FOLDER}/{path}": (project / path).read_bytes() for path in sorted(paths)}
 
 
 def archive_readme(template: str, date: str, revision: str, catalog: dict) -> bytes:
@@ -167,8 +162,8 @@ def package(project: Path, name: str, epoch: int, revision: str) -> tuple[str, b
         site_dir = Path(temp) / "site"
         build_offline_site(project, site_dir, epoch)
         files = read_tree(site_dir)
-    files.update(preserved_sources(project))
     catalog = json.loads(files["catalog.json"])
+    files.update(preserved_sources(project, catalog))
     template = README_TEMPLATE.read_text(encoding="utf-8")
     files[README] = archive_readme(template, date.isoformat(), revision, catalog)
     files[MANIFEST] = sha256sums(files)  # every file but the manifest itself

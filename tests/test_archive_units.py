@@ -103,3 +103,16 @@ def test_uncommitted_changes_to_the_sources_stop_the_packaging(tmp_path, capsys)
 
     revision = package_archive.source_revision(project, allow_uncommitted=True)
     assert revision == package_archive.git_revision(project) + "+未提交的改动"
+
+
+def test_the_copy_keeps_the_sources_of_the_published_bulletins_only(tmp_path):
+    """A draft is not on the site nor in the catalog: its Markdown stays out of the copy too."""
+    for path in ("docs/_data/series.yml", "docs/bulletins/2021/gzjb-009.md",
+                 "docs/bulletins/2021/gzjb-010.md"):  # fmt: skip
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path, encoding="utf-8")
+    catalog = {"bulletins": [{"source": "docs/bulletins/2021/gzjb-009.md"}]}  # 010: a draft
+    assert package_archive.preserved_sources(tmp_path, catalog) == {
+        "source/docs/_data/series.yml": b"docs/_data/series.yml",
+        "source/docs/bulletins/2021/gzjb-009.md": b"docs/bulletins/2021/gzjb-009.md",
+    }
