@@ -46,16 +46,21 @@ EPILOG = """\
 ISSUE_FILE_RE = re.compile(r"^(?P<series>[a-z0-9-]+)-(?P<issue>\d+)\.md$")
 
 
+ISSUE_TO_LINE_RE = re.compile(r"^issue_to: *(\d+) *$", re.MULTILINE)
+
+
 def next_issue(series: Series, year: int, docs: Path) -> int:
     """One more than the highest issue of the series filed under that year (1 for the first).
 
-    File names, not front matter, so that a scaffold not yet filled in still takes its number.
+    File names, so that a scaffold not yet filled in still takes its number; and a combined
+    issue's (合刊) last number, which its file name does not carry.
     """
-    numbers = [
-        int(match["issue"])
-        for path in (docs / "bulletins" / str(year)).glob(f"{series.id}-*.md")
-        if (match := ISSUE_FILE_RE.match(path.name)) and match["series"] == series.id
-    ]
+    numbers = []
+    for path in (docs / "bulletins" / str(year)).glob(f"{series.id}-*.md"):
+        if (match := ISSUE_FILE_RE.match(path.name)) and match["series"] == series.id:
+            numbers.append(int(match["issue"]))
+            text = path.read_text(encoding="utf-8", errors="replace")
+            numbers += [int(last) for last in ISSUE_TO_LINE_RE.findall(text)]
     return max(numbers, default=0) + 1
 
 

@@ -352,3 +352,13 @@ def test_help_is_in_chinese(capsys):
     assert "\n参数:\n" in out and "\n选项:\n" in out  # argparse adds the colon
     assert "显示本说明并退出" in out
     assert not re.search(r"usage|options|positional arguments|show this help", out)
+
+
+def test_new_bulletin_skips_the_numbers_a_combined_issue_takes(tmp_path):
+    combined = tmp_path / "bulletins" / "2021" / "gzjb-009.md"
+    combined.parent.mkdir(parents=True)
+    text = SEED_BULLETIN.read_text(encoding="utf-8")
+    combined.write_text(text.replace("issue: 9\n", "issue: 9\nissue_to: 10\n", 1), encoding="utf-8")
+    arguments = ["--series", "工作简报", "--date", "2021-03-25", "--out", str(tmp_path)]
+    assert new_bulletin.main(arguments) == 0
+    assert (tmp_path / "bulletins" / "2021" / "gzjb-011.md").is_file()

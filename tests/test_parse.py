@@ -454,3 +454,11 @@ def test_a_combined_issue_and_a_file_for_one_of_its_numbers_are_both_named():
         "docs/bulletins/2021/gzjb-004.md:3: issue: docs/bulletins/2021/gzjb-003.md 也是工作简报 "
         "2021年第4期：一期只能有一个文件",
     ]
+
+
+def test_a_combined_issue_of_many_numbers_is_taken_for_a_typo():
+    bulletin, problems = parse(bulletin_text(issue="3", extra="issue_to: 34"))
+    assert bulletin is None
+    assert lines_of(problems) == [
+        "docs/b.md:10: issue_to: 合刊“第3-34期”跨了 32 期，是不是写错了？"
+    ]

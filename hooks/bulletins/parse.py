@@ -40,6 +40,8 @@ ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What scripts/import_bulletin.py and new_bulletin.py write where they cannot know the value,
 # e.g. `待填写：部门`. Free-text fields would accept it, so it is rejected here explicitly.
 PLACEHOLDER_PREFIX = "待填写"
+# A combined issue (合刊) joins a few numbers, a year's end at most: more is a typo (34 for 4).
+MAX_COMBINED_ISSUES = 6
 # Where a bulletin's file can have been: its URL is made from it (model.canonical_source_path).
 BULLETIN_PATH_RE = re.compile(r"^bulletins/\d{4}/[a-z0-9-]+-\d{3}\.md$")
 # What to write instead of a placeholder in a field that is not free text.
@@ -236,7 +238,11 @@ def parse_bulletin(
         check.integer(data["total_issue"], "total_issue") if "total_issue" in data else None
     )
     issue_to = check.integer(data["issue_to"], "issue_to") if "issue_to" in data else None
-    if issue_to is not None and issue is not None and issue_to <= issue:
+    if issue_to is not None and issue is not None and issue_to - issue >= MAX_COMBINED_ISSUES:
+        span = issue_to - issue + 1
+        check.problem("issue_to", f"合刊“第{issue}-{issue_to}期”跨了 {span} 期，是不是写错了？")
+        issue_to = None
+    elif issue_to is not None and issue is not None and issue_to <= issue:
         check.problem(
             "issue_to",
             f"合刊的最后一期应大于 issue（{issue}），如 issue: {issue}、issue_to: {issue + 1}",
