@@ -790,3 +790,16 @@ def test_a_combined_issue_is_written_with_issue_to(registry):
     )
     markdown = import_text(text, registry, "in.txt", "in").markdown
     assert "\nissue: 3\nissue_to: 4\n" in markdown
+
+
+@pytest.mark.parametrize(
+    ("printed", "numbers"),
+    [
+        ("第3期、第4期合刊", (3, 4, None)),
+        ("（总第125-126期）第3-4期", (3, 4, 125)),
+        ("第3-4期（总第125-126期）", (3, 4, 125)),
+    ],
+)
+def test_a_combined_issue_with_its_totals_or_numbered_twice(printed, numbers):
+    header = read_header(lines(f"工作简报\n{printed}\n2021年3月11日"), SERIES)
+    assert (header.issue, header.issue_to, header.total_issue) == numbers

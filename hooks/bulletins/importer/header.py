@@ -22,12 +22,17 @@ YEAR_DIGITS = r"[0-9〇○Ｏ零一二三四五六七八九]{4}"
 SMALL_NUMBER = r"[0-9一二三四五六七八九十]{1,3}"
 
 # 第9期, 〔2021〕第3期, 2021年第17期 (the year is the date's business: only the number is read);
-# a combined issue (合刊): 第3-4期, 第3、4期合刊, 第3—4期（合刊）.
+# a combined issue (合刊): 第3-4期, 第3、4期合刊, 第3期、第4期合刊, 第3—4期（合刊）.
+RANGE = r"[-－—–~～、]"
 ISSUE_RE = re.compile(
     rf"(?:[〔\[［(（]\d{{4}}[〕\]］)）]\s*|{YEAR_DIGITS}\s*年\s*)?第\s*(?P<issue>{NUMBER})\s*"
-    rf"(?:[-－—–~～、]\s*(?P<issue_to>{NUMBER})\s*)?期(?:\s*[(（]?\s*合刊\s*[)）]?)?"
+    rf"(?:{RANGE}\s*(?P<issue_to>{NUMBER})\s*)?期"
+    rf"(?:\s*[、和]\s*第\s*(?P<issue_to_again>{NUMBER})\s*期)?(?:\s*[(（]?\s*合刊\s*[)）]?)?"
 )
-TOTAL_ISSUE_RE = re.compile(rf"[(（]?\s*总\s*第\s*(?P<total>{NUMBER})\s*期\s*[)）]?")
+# 总第125期; a combined issue's 总第125-126期 is kept as its first number, like its issue.
+TOTAL_ISSUE_RE = re.compile(
+    rf"[(（]?\s*总\s*第\s*(?P<total>{NUMBER})\s*(?:{RANGE}\s*{NUMBER}\s*)?期\s*[)）]?"
+)
 DATE_RE = re.compile(
     rf"(?P<year>{YEAR_DIGITS})\s*年\s*(?P<month>{SMALL_NUMBER})\s*月\s*(?P<day>{SMALL_NUMBER})\s*[日号]"
     r"|(?P<year2>\d{4})\s*[.．/\-－]\s*(?P<month2>\d{1,2})\s*[.．/\-－]\s*(?P<day2>\d{1,2})(?!\d)"
@@ -142,7 +147,8 @@ def _read_numbers(header: Header, text: str) -> bool:
         found = True
     if match := ISSUE_RE.search(text):
         header.issue = chinese_number(match["issue"])
-        header.issue_to = chinese_number(match["issue_to"]) if match["issue_to"] else None
+        last = match["issue_to"] or match["issue_to_again"]
+        header.issue_to = chinese_number(last) if last else None
         found = True
     return found
 
