@@ -181,3 +181,15 @@ def test_a_feed_opened_in_a_browser_is_explained_not_shown_as_xml(two_issue_site
     assert page.evaluate("getComputedStyle(document.querySelector('entry > id')).display") == (
         "none"
     )
+
+
+def test_a_corrected_issue_is_updated_in_its_feed_entry():
+    extra = "corrections:\n  - date: 2021-04-02\n    note: 改正错字。"
+    source = Source("bulletins/2021/gzjb-010.md", "docs/b.md", bulletin_text(extra=extra))
+    bulletins, problems = load_bulletins([source], real_registry())
+    assert problems == []
+    site = FeedSite("https://example.gov.cn/wmcj/jianbao/", "简报", "简报")
+    feed = feedparser.parse(site_feed(bulletins, site, Links(True)))
+    [entry] = feed.entries
+    assert entry.published.startswith("2021-03-18") and entry.updated.startswith("2021-04-02")
+    assert feed.feed.updated.startswith("2021-04-02")

@@ -149,7 +149,7 @@ def _entry(feed, entry_id, title, bulletin: Bulletin, url, summary, categories) 
     _text(entry, "title", title)
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
     _text(entry, "published", _timestamp(bulletin.date))
-    _text(entry, "updated", _timestamp(bulletin.date))
+    _text(entry, "updated", _timestamp(bulletin.last_changed))  # a correction updates it
     author = ET.SubElement(entry, "author")
     _text(author, "name", bulletin.issuer)
     for term, label in categories:
@@ -164,7 +164,7 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
 
 
 def _updated(bulletins: list[Bulletin]) -> dt.date:
-    return max((b.date for b in bulletins), default=NO_ISSUES_YET)
+    return max((b.last_changed for b in bulletins), default=NO_ISSUES_YET)
 
 
 def _timestamp(date: dt.date) -> str:
