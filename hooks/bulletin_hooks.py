@@ -36,7 +36,7 @@ from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
-from bulletins.problems import errors, warnings
+from bulletins.problems import Problem, errors, warnings
 from bulletins.redirects import redirect_pages
 from bulletins.registry import REGISTRY_STOP, load_registry
 from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
@@ -179,7 +179,14 @@ def read_content(bulletin_files: dict, documents: set[str], read_start, config) 
         raise PluginError(f"{len(errors(problems))} 处{REGISTRY_STOP}：\n{lines}")
     sources = []
     for path, read in bulletin_files.items():
-        source, found = decode_source(read(), path, f"{docs_rel}/{path}")
+        if (data := read()) is None:  # gone since the walk (mid-save), or a broken link
+            problems.append(
+                Problem(
+                    f"{docs_rel}/{path}", 0, "", "文件读不到：它已被删除或改名，或是一个失效的链接"
+                )
+            )
+            continue
+        source, found = decode_source(data, path, f"{docs_rel}/{path}")
         sources += [source] if source is not None else []
         problems += found
     parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin

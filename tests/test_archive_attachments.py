@@ -172,6 +172,11 @@ def test_catalog_gives_an_attachments_url_encoded_and_its_name_as_written():
         ("gzjb-009.pdf", b"", "“gzjb-009.pdf”的内容不是 PDF 文件：文件是空的，请换成原件"),
         ("gzjb-009.docx", b"\x00\x01junk",
          "“gzjb-009.docx”的内容不是 Word .docx 文件：认不出它是什么文件，请换成原件"),
+        ("gzjb-009.pdf", b"\r\n" * 20 + b"%PDF-1.4", None),  # readers look in the first 1 KB
+        ("gzjb-009.doc", b"{\\rtf1\\ansi",
+         "“gzjb-009.doc”的内容不是 Word .doc 文件：它其实是 RTF 文件：请用 Word 或 WPS 打开，另存为 .docx"),
+        (".PDF", b"<html>",
+         "“.PDF”的内容不是 PDF 文件：它像是网页（可能是下载时存下了登录页或出错页），请换成原件"),
     ],
 )  # fmt: skip
 def test_an_attachment_must_be_what_its_name_says(written, start, advice):

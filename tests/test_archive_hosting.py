@@ -187,3 +187,22 @@ def test_a_build_under_the_example_address_says_to_set_the_real_one(fixture_site
     assert "示例地址" not in result.output
     sitemap = (fixture_site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://wmcj.liaocheng.gov.cn/jianbao/" in sitemap and "example.gov.cn" not in sitemap
+
+
+def test_sources_commit_date_is_not_guessed_in_a_shallow_clone_or_a_changed_tree(tmp_path):
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    _commit_all(project, "2021-04-01T12:00:00+00:00")
+    (project / "README.md").write_text("not a source\n", encoding="utf-8")
+    _commit_all(project, "2030-01-01T12:00:00+00:00")
+    assert sources_commit_date(str(project), {}) == "2021-04-01"  # the README's commit is not it
+
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{project}", str(shallow)], check=True
+    )
+    assert sources_commit_date(str(shallow), {}) is None  # its one commit would say 2030
+
+    (project / "docs" / "index.md").write_text("# 改过的首页\n", encoding="utf-8")
+    assert sources_commit_date(str(project), {}) is None  # newer than any commit

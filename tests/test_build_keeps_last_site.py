@@ -119,3 +119,14 @@ def test_a_build_reads_the_bulletins_once(fixture_site, monkeypatch):
 
     assert calls == [["bulletins/2021/gzjb-009.md"]]
     assert (fixture_site.site_dir / "bulletins/2021/gzjb-009/index.html").is_file()
+
+
+def test_a_bulletin_that_cannot_be_read_is_named_not_a_traceback(fixture_site):
+    fixture_site.add_seed()
+    (fixture_site.docs / "bulletins/2021/gzjb-011.md").symlink_to("/nonexistent/gzjb-011.md")
+    result = fixture_site.build()
+    assert result.returncode != 0
+    assert "docs/bulletins/2021/gzjb-011.md: 文件读不到：它已被删除或改名，或是一个失效的链接" in (
+        result.output
+    )
+    assert "Traceback" not in result.output

@@ -59,7 +59,8 @@ SIGNATURES = {
     ".docx": (b"PK\x03\x04", "Word .docx"),
     ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word .doc"),
 }
-SIGNATURE_LENGTH = 8
+# PDF readers find the header within the first 1024 bytes (some writers put bytes before it).
+SIGNATURE_LENGTH = 1024
 
 
 def misnamed_attachments(
@@ -72,13 +73,24 @@ def misnamed_attachments(
     for bulletin in bulletins:
         for index, attachment in enumerate(bulletin.attachments):
             start = read_start(attachment.source_path)
-            suffix = posixpath.splitext(attachment.source_path.lower())[1]
-            signature, kind = SIGNATURES[suffix]
-            if start is None or start.startswith(signature):
+            if start is None or _is_kind(start, attachment.source_path):
                 continue
+            kind = _kind_of_name(attachment.source_path)[1]
             message = f"“{attachment.written}”的内容不是 {kind} 文件：{_advice(start)}"
             problems.append(_problem(bulletin, index, message, docs_prefix))
     return problems
+
+
+def _kind_of_name(path: str) -> tuple[bytes, str]:
+    """(signature, kind) by the file's extension, as resolve_attachment accepted it."""
+    # Longest first: .docx before .doc.
+    suffix = next(s for s in sorted(SIGNATURES, key=len, reverse=True) if path.lower().endswith(s))
+    return SIGNATURES[suffix]
+
+
+def _is_kind(start: bytes, path: str) -> bool:
+    signature, kind = _kind_of_name(path)
+    return signature in start if kind == "PDF" else start.startswith(signature)
 
 
 def _problem(bulletin: Bulletin, index: int, message: str, docs_prefix: str) -> Problem:
@@ -91,6 +103,8 @@ def _advice(start: bytes) -> str:
     for suffix, (signature, kind) in SIGNATURES.items():
         if start.startswith(signature):
             return f"它其实是 {kind} 文件，请把扩展名改为 {suffix}"
+    if start.startswith(b"{\\rtf"):
+        return "它其实是 RTF 文件：请用 Word 或 WPS 打开，另存为 .docx"
     if start.lstrip()[:1] == b"<":
         return "它像是网页（可能是下载时存下了登录页或出错页），请换成原件"
     if not start:

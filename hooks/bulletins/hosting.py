@@ -73,18 +73,30 @@ def sources_commit_date(project_dir: str, environ: Mapping[str, str]) -> str | N
     sitemap's `lastmod` for every page but a bulletin's (whose is its issue's date).
 
     MkDocs would put the day of the build there, so that two builds of one commit differed.
-    None when SOURCE_DATE_EPOCH is set (MkDocs uses it then) or outside a git checkout.
+    None when SOURCE_DATE_EPOCH is set (MkDocs uses it then), outside a git checkout, and where
+    git cannot tell: a shallow clone (its one commit is the last of all, sources or not) and
+    sources with uncommitted changes (newer than any commit).
     """
     if environ.get("SOURCE_DATE_EPOCH"):
         return None
+    shallow = _git(project_dir, "rev-parse", "--is-shallow-repository")
+    if shallow != "false":  # also None outside a checkout
+        return None
+    if _git(project_dir, "status", "--porcelain", "--untracked-files=no", "--", *SITE_SOURCES):
+        return None
+    committed = _git(project_dir, "log", "-1", "--format=%ct", "--", *SITE_SOURCES)
+    if not committed:
+        return None
+    return dt.datetime.fromtimestamp(int(committed), dt.UTC).date().isoformat()
+
+
+def _git(project_dir: str, *arguments: str) -> str | None:
+    """git's output in the project, stripped; None outside a checkout or without git."""
     try:
         result = subprocess.run(
-            ["git", "-C", project_dir, "log", "-1", "--format=%ct", "--", *SITE_SOURCES],
+            ["git", "-C", project_dir, *arguments],
             capture_output=True, text=True, check=False, timeout=30,
         )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return None
-    if result.returncode != 0 or not result.stdout.strip():
-        return None
-    committed = dt.datetime.fromtimestamp(int(result.stdout.strip()), dt.UTC)
-    return committed.date().isoformat()
+    return result.stdout.strip() if result.returncode == 0 else None
