@@ -11,15 +11,11 @@ import functools
 import os
 from typing import NamedTuple
 
-from bulletins.attachments import (
-    SIGNATURE_LENGTH,
-    misnamed_attachments,
-    missing_attachments,
-    publish_attachments,
-)
+from bulletins.attachments import SIGNATURE_LENGTH, publish_attachments
 from bulletins.background import BackgroundError, BackgroundTask
 from bulletins.catalog import build_catalog, catalog_json
-from bulletins.collection import decode_source, files_under, is_bulletin_source, load_bulletins
+from bulletins.collection import files_under, is_bulletin_source
+from bulletins.content import check_bulletins, file_reader, read_sources, start_reader
 from bulletins.dirty import build_inputs, newest_modification, outputs_to_redo
 from bulletins.feeds import FeedSite, all_feeds, feed_pages, sitemaps_beside_feeds
 from bulletins.gc_pause import without_cyclic_gc
@@ -36,7 +32,7 @@ from bulletins.model import chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
-from bulletins.problems import Problem, errors, warnings
+from bulletins.problems import errors, warnings
 from bulletins.redirects import redirect_pages
 from bulletins.registry import REGISTRY_STOP, load_registry
 from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
@@ -128,18 +124,13 @@ def check_before_cleaning(config) -> _Content:
     """Read and check every bulletin before MkDocs empties site/, which it does right after this
     event: a build stopped by a broken bulletin leaves the last good site where it was, whole,
     for a host or a copy made from it. `on_files` uses what was read here."""
-    excluded = _excluded_by(config)
-    documents = files_under(config.docs_dir, excluded)
+    documents = files_under(config.docs_dir, _excluded_by(config))
     bulletin_files = {
-        path: functools.partial(_read_bytes, os.path.join(config.docs_dir, path))
+        path: file_reader(os.path.join(config.docs_dir, path))
         for path in documents
         if is_bulletin_source(path)
     }
-
-    def read_start(path: str) -> bytes | None:
-        return _read_bytes(os.path.join(config.docs_dir, path), SIGNATURE_LENGTH)
-
-    return read_content(bulletin_files, set(documents), read_start, config)
+    return read_content(bulletin_files, set(documents), start_reader(config.docs_dir), config)
 
 
 def _excluded_by(config):
@@ -151,15 +142,6 @@ def _excluded_by(config):
         exclude = exclude + config.exclude_docs
     drafts = config.draft_docs
     return lambda path: exclude.match_file(path) or bool(drafts and drafts.match_file(path))
-
-
-def _read_bytes(path: str, size: int = -1) -> bytes | None:
-    """The file's bytes (the first `size` of them), None when it is not there."""
-    try:
-        with open(path, "rb") as file:
-            return file.read(size)
-    except FileNotFoundError:
-        return None
 
 
 # A million short-lived objects: the cyclic GC is paused (see gc_pause.py). Before the search
@@ -177,23 +159,13 @@ def read_content(bulletin_files: dict, documents: set[str], read_start, config) 
     if errors(problems):  # every name in the bulletins would be reported too: the cause first
         lines = "\n".join(str(p) for p in errors(problems))
         raise PluginError(f"{len(errors(problems))} 处{REGISTRY_STOP}：\n{lines}")
-    sources = []
-    for path, read in bulletin_files.items():
-        if (data := read()) is None:  # gone since the walk (mid-save), or a broken link
-            problems.append(
-                Problem(
-                    f"{docs_rel}/{path}", 0, "", "文件读不到：它已被删除或改名，或是一个失效的链接"
-                )
-            )
-            continue
-        source, found = decode_source(data, path, f"{docs_rel}/{path}")
-        sources += [source] if source is not None else []
-        problems += found
+    sources, unreadable = read_sources(
+        (path, f"{docs_rel}/{path}", read) for path, read in bulletin_files.items()
+    )
+    problems += unreadable
     parse = _parse_cache.parser(registry) if _command == "serve" else parse_bulletin
-    bulletins, bulletin_problems = load_bulletins(sources, registry, parse)
-    problems += bulletin_problems
-    problems += missing_attachments(bulletins, documents, docs_rel)
-    problems += misnamed_attachments(bulletins, read_start, docs_rel)
+    bulletins, found = check_bulletins(sources, registry, documents, read_start, docs_rel, parse)
+    problems += found
     for problem in warnings(problems):
         log.warning(str(problem))
     if errors(problems):

@@ -18,13 +18,13 @@ from editor_cli import (
     print_problems,
     read_sources,
     site_bulletin_files,
+    site_documents,
     site_registry,
 )
 
 # isort: split
 # (editor_cli has put hooks/ on sys.path for the imports below)
-from bulletins.attachments import SIGNATURE_LENGTH, misnamed_attachments, missing_attachments
-from bulletins.collection import load_bulletins
+from bulletins.content import check_bulletins, start_reader
 from bulletins.problems import errors, sorted_problems, warnings
 from bulletins.registry import REGISTRY_STOP
 
@@ -55,24 +55,6 @@ def selected_files(paths: list[str]) -> list[Path] | str:
     return files
 
 
-def attachment_problems(bulletins) -> list:
-    """The build's checks of attachments: each file is there, next to the bulletin in docs/,
-    and is the kind of file its name says."""
-    docs_prefix = display_path(DOCS)
-    available = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*") if p.is_file()}
-
-    def read_start(source_path: str) -> bytes | None:
-        try:
-            with (DOCS / source_path).open("rb") as file:
-                return file.read(SIGNATURE_LENGTH)
-        except FileNotFoundError:
-            return None
-
-    return missing_attachments(bulletins, available, docs_prefix) + misnamed_attachments(
-        bulletins, read_start, docs_prefix
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     arguments = parser(DESCRIPTION, EPILOG)
     arguments.add_argument(
@@ -98,8 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     replaced = {source.source_path for source in chosen_sources}
     others, _ = read_sources(site_bulletin_files())
     others = [s for s in others if s.display_path not in shown and s.source_path not in replaced]
-    bulletins, bulletin_problems = load_bulletins(chosen_sources + others, registry)
-    bulletin_problems += attachment_problems(bulletins) + unreadable
+    _, bulletin_problems = check_bulletins(
+        chosen_sources + others, registry, set(site_documents(DOCS)), start_reader(str(DOCS)),
+        display_path(DOCS),
+    )  # fmt: skip
+    bulletin_problems += unreadable
     problems = sorted_problems(problems + [p for p in bulletin_problems if p.path in shown])
 
     print_problems(problems)

@@ -17,7 +17,9 @@ REGISTRY_DIR = DOCS / "_data"
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from bulletins.collection import Source, decode_source, is_bulletin_source  # noqa: E402
+from bulletins import content  # noqa: E402
+from bulletins.collection import Source, files_under, is_bulletin_source  # noqa: E402
+from bulletins.content import file_reader  # noqa: E402
 from bulletins.problems import Problem  # noqa: E402
 from bulletins.registry import Registry, load_registry  # noqa: E402
 
@@ -96,23 +98,22 @@ def site_registry() -> tuple[Registry, list[Problem]]:
     return load_registry(str(REGISTRY_DIR), display_path(REGISTRY_DIR))
 
 
+def site_documents(docs: Path = DOCS) -> list[str]:
+    """Every file under docs/ (paths relative to it) but hidden ones, found as the build finds
+    them (following linked folders): the scripts check what the build would publish."""
+    return files_under(str(docs), lambda path: any(p.startswith(".") for p in path.split("/")))
+
+
 def site_bulletin_files() -> list[Path]:
     """Every bulletin file of the site, in a fixed order."""
-    return sorted(
-        path
-        for path in (DOCS / "bulletins").rglob("*.md")
-        if is_bulletin_source(path.relative_to(DOCS).as_posix())
-    )
+    return [DOCS / path for path in site_documents() if is_bulletin_source(path)]
 
 
 def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
     """The files as the build reads them; a file that is not UTF-8 is a problem, not a crash."""
-    sources, problems = [], []
-    for path in paths:
-        source, found = decode_source(path.read_bytes(), source_path_for(path), display_path(path))
-        sources += [source] if source is not None else []
-        problems += found
-    return sources, problems
+    return content.read_sources(
+        (source_path_for(path), display_path(path), file_reader(str(path))) for path in paths
+    )
 
 
 def print_problems(problems: list[Problem]) -> None:

@@ -7,7 +7,7 @@ walk of docs/ that must find the documents MkDocs finds; `on_files` then uses wh
 from __future__ import annotations
 
 import bulletin_hooks
-import bulletins.collection
+import bulletins.content
 import pytest
 from bulletins.collection import files_under, is_bulletin_source
 from mkdocs.commands.build import build
@@ -104,7 +104,7 @@ def test_the_default_exclusion_is_mkdocs_own():
 def test_a_build_reads_the_bulletins_once(fixture_site, monkeypatch):
     fixture_site.add_seed()
     calls = []
-    load = bulletins.collection.load_bulletins
+    load = bulletins.content.load_bulletins
 
     def counted(sources, *args):
         sources = list(sources)
@@ -112,7 +112,7 @@ def test_a_build_reads_the_bulletins_once(fixture_site, monkeypatch):
         return load(sources, *args)
 
     # MkDocs loads the hooks' module afresh for each config; it imports the patched function.
-    monkeypatch.setattr(bulletins.collection, "load_bulletins", counted)
+    monkeypatch.setattr(bulletins.content, "load_bulletins", counted)
     monkeypatch.chdir(fixture_site.directory)
     config = load_config("mkdocs.yml", site_dir=str(fixture_site.site_dir))
     build(config)

@@ -301,6 +301,7 @@ def test_check_content_checks_attachments_as_the_build_does(tmp_path, capsys, mo
     assert (
         f"{where}: attachments[1]: 找不到文件：{docs.as_posix()}/bulletins/2021/第9期.docx" in err
     )
+    assert "attachments[0]: 找不到文件" not in err  # it is there, in the docs/ checked
 
 
 def test_a_broken_registry_is_reported_alone_not_through_every_bulletin(
