@@ -21,7 +21,7 @@ def test_a_former_url_leads_on_to_the_issue_keeping_the_article_anchor():
         ("bulletins/2021/gzjb-011.md", bulletin_text(issue="11", extra=MOVED))
     )
     assert problems == []
-    assert bulletins[0].moved_from == ("bulletins/2021/gzjb-010.md",)
+    assert [f.source_path for f in bulletins[0].moved_from] == ["bulletins/2021/gzjb-010.md"]
 
     [(path, page)] = redirect_pages(bulletins, use_directory_urls=True).items()
     assert path == "bulletins/2021/gzjb-010/index.html"
@@ -57,9 +57,9 @@ def test_a_former_file_that_is_another_issues_file_or_named_twice_is_an_error():
         ("bulletins/2021/gzjb-013.md", bulletin_text(issue="13", extra=MOVED)),
     )  # fmt: skip
     assert [str(p) for p in problems] == [
-        "docs/bulletins/2021/gzjb-011.md:3: moved_from: “bulletins/2021/gzjb-009.md”是另一期现在的"
+        "docs/bulletins/2021/gzjb-011.md:10: moved_from[0]: “bulletins/2021/gzjb-009.md”是另一期现在的"
         "文件，它的网址不能转到本期",
-        "docs/bulletins/2021/gzjb-013.md:3: moved_from: docs/bulletins/2021/gzjb-012.md 也写了"
+        "docs/bulletins/2021/gzjb-013.md:10: moved_from[0]: docs/bulletins/2021/gzjb-012.md 也写了"
         "“bulletins/2021/gzjb-010.md”：原来的文件只能属于一期",
     ]
 

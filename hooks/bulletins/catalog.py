@@ -91,7 +91,7 @@ def _bulletin_entry(bulletin: Bulletin, links: Links, attachments: list) -> dict
         "url": links.bulletin(bulletin),
         "source": f"docs/{bulletin.source_path}",
         # URLs the issue had before a correction moved it; they lead on to `url`.
-        "former_urls": [links.source(path) for path in bulletin.moved_from],
+        "former_urls": [links.source(former.source_path) for former in bulletin.moved_from],
         "distribution": None
         if distribution is None
         else {

@@ -81,16 +81,17 @@ def _moved_from_problems(bulletins: list[Bulletin], display: dict[str, str]) -> 
     problems = []
     for bulletin in bulletins:
         for former in bulletin.moved_from:
-            if former in current:
-                message = f"“{former}”是另一期现在的文件，它的网址不能转到本期"
-            elif former in claimed:
-                other = display.get(claimed[former].source_path, claimed[former].source_path)
-                message = f"{other} 也写了“{former}”：原来的文件只能属于一期"
+            old = former.source_path
+            if old in current:
+                message = f"“{old}”是另一期现在的文件，它的网址不能转到本期"
+            elif old in claimed:
+                other = display.get(claimed[old].source_path, claimed[old].source_path)
+                message = f"{other} 也写了“{old}”：原来的文件只能属于一期"
             else:
-                claimed[former] = bulletin
+                claimed[old] = bulletin
                 continue
             path = display.get(bulletin.source_path, bulletin.source_path)
-            problems.append(Problem(path, bulletin.issue_line, "moved_from", message))
+            problems.append(Problem(path, former.line, former.field_path, message))
     return problems
 
 

@@ -52,6 +52,16 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class FormerFile:
+    """A file an issue had before its date or number was corrected: its URL leads on to the
+    issue (redirects.py)."""
+
+    source_path: str  # relative to docs/, e.g. bulletins/2021/gzjb-009.md
+    field_path: str = field(default="moved_from", compare=False)  # e.g. moved_from[1]
+    line: int = field(default=0, compare=False)  # where it is written, for messages
+
+
+@dataclass(frozen=True)
 class Attachment:
     """The original file of an issue (PDF or Word), published next to its page."""
 
@@ -95,9 +105,7 @@ class Bulletin:
     body: str = ""  # the Markdown below the front matter, which MkDocs is given to convert
     corrections: tuple[Correction, ...] = ()  # oldest first
     issue_to: int | None = None  # a combined issue (合刊) 第3-4期: 4; its file and URL take 3
-    # Files the issue had before its date or number was corrected, e.g. bulletins/2021/gzjb-009.md:
-    # their URLs lead on to its page (redirects.py).
-    moved_from: tuple[str, ...] = ()
+    moved_from: tuple[FormerFile, ...] = ()  # files it had before a correction moved it
 
     @property
     def number_text(self) -> str:

@@ -16,6 +16,7 @@ from .model import (
     Bulletin,
     Correction,
     Distribution,
+    FormerFile,
     issue_number_text,
 )
 from .problems import WARNING, Problem, did_you_mean, errors
@@ -389,9 +390,9 @@ def _attachments(check: _Checker, value, source_path: str) -> tuple[Attachment, 
     return tuple(found)
 
 
-def _moved_from(check: _Checker, value, source_path: str) -> tuple[str, ...]:
+def _moved_from(check: _Checker, value, source_path: str) -> tuple[FormerFile, ...]:
     """The files the issue had before (under docs/, as the file-name check named them)."""
-    found = []
+    found: list[FormerFile] = []
     for field, written in check.text_list(value, "moved_from"):
         path = written.removeprefix("docs/")
         if not BULLETIN_PATH_RE.match(path):
@@ -400,8 +401,8 @@ def _moved_from(check: _Checker, value, source_path: str) -> tuple[str, ...]:
             )
         elif path == source_path:
             check.problem(field, f"{quoted(written)}就是本期现在的文件")
-        elif path not in found:
-            found.append(path)
+        elif all(former.source_path != path for former in found):
+            found.append(FormerFile(path, field, check.line_of(field)))
     return tuple(found)
 
 

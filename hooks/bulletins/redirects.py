@@ -22,7 +22,7 @@ def redirect_pages(bulletins: list[Bulletin], use_directory_urls: bool) -> dict[
     for bulletin in bulletins:
         target = page_url(bulletin.source_path, use_directory_urls)
         for former in bulletin.moved_from:
-            url = page_url(former, use_directory_urls)
+            url = page_url(former.source_path, use_directory_urls)
             output = f"{url}index.html" if url.endswith("/") else url
             pages[output] = redirect_html(_relative(target, output), bulletin.title)
     return pages
