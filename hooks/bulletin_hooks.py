@@ -28,13 +28,13 @@ from bulletins.hosting import (
     robots_txt,
     sources_commit_date,
 )
-from bulletins.model import chinese_date
+from bulletins.model import Bulletin, chinese_date
 from bulletins.parse import parse_bulletin
 from bulletins.parse_cache import ParseCache
 from bulletins.plan import home_variables, plan_site
 from bulletins.problems import errors, warnings
 from bulletins.redirects import redirect_pages
-from bulletins.registry import REGISTRY_STOP, load_registry
+from bulletins.registry import REGISTRY_STOP, Registry, load_registry
 from bulletins.render import ArticleMetaRenderer, annotate_body, insert_article_meta
 from bulletins.search_cache import SearchIndexCache
 from bulletins.search_files import bucket_count_for, search_files
@@ -94,8 +94,8 @@ class _Build:
 class _Content(NamedTuple):
     """The checked bulletins, read by `on_pre_build` for `on_files`."""
 
-    registry: object
-    bulletins: list  # every valid bulletin, drafts too, newest first
+    registry: Registry
+    bulletins: list[Bulletin]  # every valid bulletin, drafts too, newest first
     bulletin_sources: frozenset[str]  # their files, as paths under docs/
 
 

@@ -17,9 +17,9 @@ REGISTRY_DIR = DOCS / "_data"
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from bulletins import content  # noqa: E402
 from bulletins.collection import Source, files_under, is_bulletin_source  # noqa: E402
 from bulletins.content import file_reader  # noqa: E402
+from bulletins.content import read_sources as read_files  # noqa: E402
 from bulletins.problems import Problem  # noqa: E402
 from bulletins.registry import Registry, load_registry  # noqa: E402
 
@@ -111,7 +111,7 @@ def site_bulletin_files() -> list[Path]:
 
 def read_sources(paths: list[Path]) -> tuple[list[Source], list[Problem]]:
     """The files as the build reads them; a file that is not UTF-8 is a problem, not a crash."""
-    return content.read_sources(
+    return read_files(
         (source_path_for(path), display_path(path), file_reader(str(path))) for path in paths
     )
 

@@ -19,7 +19,7 @@ from .model import (
     FormerFile,
     issue_number_text,
 )
-from .problems import WARNING, Problem, did_you_mean, errors
+from .problems import WARNING, Problem, closest, did_you_mean, errors
 from .registry import Registry
 from .yaml_scalars import Scalar, scalar_text
 
@@ -84,8 +84,7 @@ class _Checker:
         return self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0], 1)
 
     def problem(self, field: str, message: str, severity: str = "error") -> None:
-        line = self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0], 1)
-        self.problems.append(Problem(self.path, line, field, message, severity))
+        self.problems.append(Problem(self.path, self.line_of(field), field, message, severity))
 
     def unknown_keys(
         self, mapping: dict, known: set[str], prefix: str, required: tuple[str, ...] = ()
@@ -367,11 +366,10 @@ def _distribution(check: _Checker, value) -> Distribution | None:
             if label in allowed:
                 labels[key] = label
             else:
+                guess = f"；是不是“{match}”？" if (match := closest(label, allowed)) else ""
                 check.problem(
                     f"distribution.{key}",
-                    f"{quoted(label)}不能用作这一行的标签（可用：{'、'.join(allowed)}"
-                    + did_you_mean(label, allowed).replace("（", "；").replace("）", "")
-                    + "）",
+                    f"{quoted(label)}不能用作这一行的标签（可用：{'、'.join(allowed)}{guess}）",
                 )
     return Distribution(report_to=report_to or "", send_to=send_to or "", copies=copies, **labels)
 

@@ -41,7 +41,13 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.field, p.message))
 
 
+def closest(value: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like `value`, if any is close enough to be what was meant."""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """A hint such as "（是不是“市司法局”？）", or "" when nothing is close."""
-    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.5)
-    return f"（是不是“{matches[0]}”？）" if matches else ""
+    match = closest(value, candidates)
+    return f"（是不是“{match}”？）" if match else ""
